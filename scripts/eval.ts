@@ -52,7 +52,7 @@ const misses: string[] = [];
 for (const p of posts) {
   const result = checkerFor(p.policy).check(p.text, { site: p.site });
   const held = holdsPost(result.verdict);
-  const found = new Set(result.findings.filter((f) => holdsPost(f.severity)).map((f) => f.category));
+  const found = new Set<string>(result.findings.filter((f) => holdsPost(f.severity)).map((f) => f.category));
   const pol = perPolicy.get(p.policy) ?? { flag: tally(), fp: tally() };
   perPolicy.set(p.policy, pol);
   if (p.expect === 'flag') {

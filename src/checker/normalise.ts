@@ -28,10 +28,10 @@ export interface Doc {
   clean: string;
   lower: string;
   tokens: Token[];
-  /** `cleanStart[i]` is the original offset where clean char i came from. */
-  cleanStart: Int32Array;
-  /** `cleanEnd[i]` is the original offset just after the source of clean char i. */
-  cleanEnd: Int32Array;
+  /** `cleanStart[i]` is the original offset where clean char i came from (null: identical to the original). */
+  cleanStart: Int32Array | null;
+  /** `cleanEnd[i]` is the original offset just after the source of clean char i (null: identical). */
+  cleanEnd: Int32Array | null;
 }
 
 /** Zero-width, joiners, bidi controls, soft hyphen, BOM, variation selectors are all invisible. */
@@ -66,48 +66,82 @@ const HOMOGLYPHS: Record<string, string> = {
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l', '8': 'b' };
 
-/** Builds the cleaned text and its map to original offsets. */
-function cleanText(original: string): { clean: string; cleanStart: Int32Array; cleanEnd: Int32Array } {
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+/**
+ * Builds the cleaned text and its map to original offsets. Posts are mostly
+ * ASCII, so ASCII runs are copied whole and only the other characters are
+ * normalised one by one; an all-ASCII post needs no map at all.
+ */
+function cleanText(original: string): { clean: string; cleanStart: Int32Array | null; cleanEnd: Int32Array | null } {
+  NON_ASCII.lastIndex = 0;
+  if (!NON_ASCII.test(original)) return { clean: original, cleanStart: null, cleanEnd: null };
+  let starts = new Int32Array(original.length + 8);
+  let ends = new Int32Array(original.length + 8);
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < original.length; ) {
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const next = i + width;
-    if (cp < 0x80) {
-      parts.push(original[i]!);
-      starts.push(i);
-      ends.push(next);
-    } else if (!isInvisible(cp) && !isCombiningMark(cp)) {
-      const src = original.slice(i, next);
-      // NFKC folds full-width letters/digits, ligatures, maths alphanumerics, circled letters.
-      const norm = src.normalize('NFKC').normalize('NFD');
+  let n = 0;
+  const ensure = (need: number): void => {
+    if (need <= starts.length) return;
+    const size = Math.max(need, starts.length * 2);
+    const s2 = new Int32Array(size);
+    const e2 = new Int32Array(size);
+    s2.set(starts);
+    e2.set(ends);
+    starts = s2;
+    ends = e2;
+  };
+  const copyAscii = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(original.slice(from, to));
+    ensure(n + to - from);
+    for (let k = from; k < to; k++, n++) {
+      starts[n] = k;
+      ends[n] = k + 1;
+    }
+  };
+  let i = 0;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(original); m; m = NON_ASCII.exec(original)) {
+    const at = m.index;
+    if (at < i) continue; // the low half of a surrogate pair already handled
+    copyAscii(i, at);
+    const cp = original.codePointAt(at)!;
+    const next = at + (cp > 0xffff ? 2 : 1);
+    if (!isInvisible(cp) && !isCombiningMark(cp)) {
+      // NFKC folds full-width letters/digits, ligatures, maths alphanumerics, circled letters;
+      // NFD then lets us drop accents and zalgo marks.
+      const norm = original.slice(at, next).normalize('NFKC').normalize('NFD');
       for (const ch of norm) {
         const c = ch.codePointAt(0)!;
         if (isCombiningMark(c) || isInvisible(c)) continue;
-        for (let k = 0; k < ch.length; k++) {
-          parts.push(ch[k]!);
-          starts.push(i);
-          ends.push(next);
+        parts.push(ch);
+        ensure(n + ch.length);
+        for (let k = 0; k < ch.length; k++, n++) {
+          starts[n] = at;
+          ends[n] = next;
         }
       }
     }
     i = next;
+    NON_ASCII.lastIndex = next;
   }
-  return { clean: parts.join(''), cleanStart: Int32Array.from(starts), cleanEnd: Int32Array.from(ends) };
+  copyAscii(i, original.length);
+  return { clean: parts.join(''), cleanStart: starts.subarray(0, n), cleanEnd: ends.subarray(0, n) };
 }
 
-/** Lower-cases one UTF-16 unit at a time so `lower` keeps `clean`'s length. */
+const FOLDABLE = /[\u00df\u0131\u0142\u00f8\u0111\u0127\u0192\u0261\u0370-\u052f\u0578]/g;
+
+/** Lower-cases with Cyrillic/Greek look-alikes folded, keeping `clean`'s length. */
 function lowerFold(clean: string): string {
+  const lower = clean.toLowerCase();
+  if (lower.length === clean.length) {
+    FOLDABLE.lastIndex = 0;
+    return FOLDABLE.test(lower) ? lower.replace(FOLDABLE, (ch) => HOMOGLYPHS[ch] ?? ch) : lower;
+  }
+  // Rare: a character whose lower case is longer (e.g. İ). Go one unit at a time.
   let out = '';
   for (let i = 0; i < clean.length; i++) {
     const ch = clean[i]!;
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-      continue;
-    }
     let low = ch.toLowerCase();
     if (low.length !== 1) low = ch;
     out += HOMOGLYPHS[low] ?? low;
@@ -117,9 +151,47 @@ function lowerFold(clean: string): string {
 
 // A word: letters/digits, with leet symbols and apostrophes allowed between them
 // and a leading @ or $ (so "$hit", "@ss", "sh!t", "can't" stay one word).
-const WORD = /[@$]?[\p{L}\p{N}]+(?:[@$!|'’*]+[\p{L}\p{N}]+)*[@$]?/gu;
-// What may sit between the letters of a word someone has spaced out: "c 0 n t r a c t",
-// "b.i.t.c.h", "f-u-c-k", "f🤬u🤬c🤬k".
+// Scanned by hand: a Unicode-property regex costs several times more per post.
+const CORE_NON_ASCII = /[\p{L}\p{N}]/u;
+
+function isCore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdfff) return false; // astral: emoji and the like
+  return CORE_NON_ASCII.test(text[i]!);
+}
+
+/** @ $ ! | ' ’ * — allowed inside a word when letters follow. */
+function isInnerSymbol(c: number): boolean {
+  return c === 64 || c === 36 || c === 33 || c === 124 || c === 39 || c === 0x2019 || c === 42;
+}
+
+/** Word boundaries in `lower` as [start0, end0, start1, end1, ...]. */
+function scanWords(lower: string): number[] {
+  const out: number[] = [];
+  const len = lower.length;
+  let i = 0;
+  while (i < len) {
+    const c = lower.charCodeAt(i);
+    const leadingSymbol = (c === 64 || c === 36) && i + 1 < len && isCore(lower, i + 1);
+    if (!leadingSymbol && !isCore(lower, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < len && isCore(lower, i)) i++;
+      let j = i;
+      while (j < len && isInnerSymbol(lower.charCodeAt(j))) j++;
+      if (j > i && j < len && isCore(lower, j)) i = j;
+      else break;
+    }
+    out.push(start, i);
+  }
+  return out;
+}
+
 const SPACER = /^(?:[\s.\-_*~+/\\|•·,]|\p{Extended_Pictographic}|\uFE0F|\u200D){1,4}$/u;
 
 function squeeze(word: string, keep: 1 | 2): string {
@@ -136,8 +208,20 @@ function leetFold(word: string, one: 'i' | 'l'): string {
   return out;
 }
 
-/** All lookup keys for one word of `lower`. */
+const PLAIN_WORD = /^[a-z]+$/;
+const keyCache = new Map<string, { keys: string[]; isNumber: boolean }>();
+
+/** All lookup keys for one word of `lower` (memoised: posts reuse the same words). */
 export function wordKeys(word: string): { keys: string[]; isNumber: boolean } {
+  let cached = keyCache.get(word);
+  if (cached) return cached;
+  cached = PLAIN_WORD.test(word) && !hasStretch(word) ? { keys: [word], isNumber: false } : computeWordKeys(word);
+  if (keyCache.size > 50_000) keyCache.clear();
+  keyCache.set(word, cached);
+  return cached;
+}
+
+function computeWordKeys(word: string): { keys: string[]; isNumber: boolean } {
   const literal = word.replace(/['’]/g, '').replace(/^@/, '');
   if (/^\d+$/.test(literal)) return { keys: [literal], isNumber: true };
   const keys = new Set<string>([literal]);
@@ -156,34 +240,26 @@ export function wordKeys(word: string): { keys: string[]; isNumber: boolean } {
 }
 
 function tokenise(lower: string): Token[] {
-  const raw: { start: number; end: number; text: string }[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-    raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-  }
+  const bounds = scanWords(lower);
+  const count = bounds.length / 2;
   const tokens: Token[] = [];
-  for (let i = 0; i < raw.length; ) {
+  const isSingle = (k: number) => bounds[2 * k + 1]! - bounds[2 * k]! === 1;
+  for (let i = 0; i < count; ) {
     // Rejoin runs of three or more single characters split by spacers.
     let j = i;
-    while (
-      j + 1 < raw.length &&
-      raw[j]!.text.length === 1 &&
-      raw[j + 1]!.text.length === 1 &&
-      SPACER.test(lower.slice(raw[j]!.end, raw[j + 1]!.start))
-    ) {
-      j++;
-    }
+    while (j + 1 < count && isSingle(j) && isSingle(j + 1) && SPACER.test(lower.slice(bounds[2 * j + 1], bounds[2 * j + 2]))) j++;
+    const start = bounds[2 * i]!;
     if (j - i >= 2) {
       let text = '';
-      for (let k = i; k <= j; k++) text += raw[k]!.text;
+      for (let k = i; k <= j; k++) text += lower[bounds[2 * k]!];
       const { keys, isNumber } = wordKeys(text);
-      tokens.push({ start: raw[i]!.start, end: raw[j]!.end, keys, isNumber });
+      tokens.push({ start, end: bounds[2 * j + 1]!, keys, isNumber });
       i = j + 1;
       continue;
     }
-    const t = raw[i]!;
-    const { keys, isNumber } = wordKeys(t.text);
-    tokens.push({ start: t.start, end: t.end, keys, isNumber });
+    const end = bounds[2 * i + 1]!;
+    const { keys, isNumber } = wordKeys(lower.slice(start, end));
+    tokens.push({ start, end, keys, isNumber });
     i++;
   }
   return tokens;
@@ -198,6 +274,7 @@ export function buildDoc(original: string): Doc {
 /** Maps a `[start, end)` span of `clean` back to the original text. */
 export function toOriginalSpan(doc: Doc, start: number, end: number): { start: number; end: number } {
   if (doc.clean.length === 0) return { start: 0, end: 0 };
+  if (!doc.cleanStart || !doc.cleanEnd) return { start, end };
   const s = Math.min(start, doc.clean.length - 1);
   const e = Math.max(s, Math.min(end, doc.clean.length) - 1);
   return { start: doc.cleanStart[s]!, end: end > start ? doc.cleanEnd[e]! : doc.cleanStart[s]! };

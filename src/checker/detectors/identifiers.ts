@@ -1,5 +1,5 @@
 import type { Doc } from '../normalise.js';
-import { regexSpans, type Span } from './span.js';
+import { foldedText, regexSpans, type Span } from './span.js';
 
 /**
  * Full UK postcodes in the official format (outward + inward code), with or
@@ -8,9 +8,18 @@ import { regexSpans, type Span } from './span.js';
  */
 const POSTCODE = /\b(?:GIR ?0AA|[A-PR-UWYZ](?:\d[\dA-HJKPSTUW]?|[A-HK-Y]\d[\dABEHMNPRV-Y]?) ?\d[ABD-HJLNP-UW-Z]{2})\b/gi;
 
+const POSTCODE_WHOLE = new RegExp(`^${POSTCODE.source.replace('\\b(?:', '(?:').replace(')\\b', ')')}$`, 'i');
+/** Capital letters and digits typed one by one ("L S 9  7 D R", "E 2  7 Q G"), checked as a postcode once the spaces go. */
+const SPACED_POSTCODE = /(?<!(?:^|[^A-Za-z0-9])[A-Za-z0-9] {1,2})(?<![A-Za-z0-9])[A-Z](?: {1,2}[A-Z0-9]){4,6}(?! ?[A-Za-z0-9])/g;
+
 export function findPostcodes(doc: Doc): Span[] {
   // Lower-case postcodes are rare in prose and collide with words; accept them only when fully lower or fully upper.
-  return regexSpans(POSTCODE, doc.clean, 0, (m) => m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase());
+  const plain = regexSpans(POSTCODE, doc.clean, 0, (m) => m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase());
+  const spaced = regexSpans(SPACED_POSTCODE, doc.clean, 0, (m) => {
+    const compact = m[0].replace(/ /g, '');
+    return compact.length >= 5 && compact.length <= 7 && POSTCODE_WHOLE.test(compact.slice(0, -3) + ' ' + compact.slice(-3));
+  });
+  return [...plain, ...spaced.filter((s) => !plain.some((p) => p.start < s.end && p.end > s.start))];
 }
 
 /** UK phone numbers: +44 or 0, then 9-10 more digits with common separators. */
@@ -27,13 +36,39 @@ export function findPhoneNumbers(doc: Doc): Span[] {
 const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}/gi;
 const NHS_DOMAIN = /@(?:[a-z0-9-]+\.)*(?:nhs\.net|nhs\.uk|nhs\.scot|hscni\.net)$/i;
 
+/**
+ * Addresses typed to dodge scrapers: "jo.bloggs (at) nhs (dot) net",
+ * "emyr.davies @ wales . nhs . uk", "jo[at]nhs[dot]net". Only accepted when the
+ * domain ends in a real top-level domain, so "meet at the pub" never matches.
+ */
+const AT = String.raw`(?:\s{0,2}@\s{0,2}|\s{0,2}[(\[{<]\s?at\s?[)\]}>]\s{0,2})`;
+const DOT = String.raw`(?:\s{0,2}\.\s{0,2}|\s{0,2}[(\[{<]\s?dot\s?[)\]}>]\s{0,2}|\s(?:dot|DOT)\s)`;
+const OBFUSCATED_EMAIL = new RegExp(String.raw`(?<![\w.%+-])[\w.%+-]{1,64}${AT}[a-z0-9-]{1,63}(?:${DOT}[a-z0-9-]{1,63}){1,5}`, 'gi');
+const TLD = /(?:net|uk|com|org|scot|gov|ac|co|io|wales|cymru|ie|info|edu)$/i;
+
 export function findEmails(doc: Doc): Span[] {
-  return regexSpans(EMAIL, doc.clean);
+  const plain = regexSpans(EMAIL, doc.clean);
+  const odd = regexSpans(OBFUSCATED_EMAIL, doc.clean, 0, (m) => {
+    if (!/\s|[(\[{<]/.test(m[0])) return false;
+    // "@ home" or "at the" with no dotted domain is prose; a real domain ends in a TLD.
+    return TLD.test(m[0]) && /(?:\.|dot)/i.test(m[0].slice(m[0].search(/@|[(\[{<]\s?at/i)));
+  });
+  return [...plain, ...odd.filter((o) => !plain.some((p) => p.start < o.end && p.end > o.start))];
+}
+
+/** The domain of an address however it was typed: "nhs (dot) net" -> "nhs.net". */
+function canonicalEmail(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/\s?[(\[{<]\s?dot\s?[)\]}>]\s?|\sdot\s/g, '.')
+    .replace(/\s?[(\[{<]\s?at\s?[)\]}>]\s?|\sat\s/g, '@')
+    .replace(/\s+/g, '')
+    .replace(/[.,;:]+$/, '');
 }
 
 /** Work addresses: nhs.net, *.nhs.uk (including *.wales.nhs.uk), nhs.scot, hscni.net. */
 export function findNhsEmails(doc: Doc): Span[] {
-  return findEmails(doc).filter((s) => NHS_DOMAIN.test(doc.clean.slice(s.start, s.end).replace(/[.,;:]+$/, '')));
+  return findEmails(doc).filter((s) => NHS_DOMAIN.test(canonicalEmail(doc.clean.slice(s.start, s.end))));
 }
 
 /**

@@ -5,14 +5,19 @@ import { hasKeywordNear } from './span.js';
 /**
  * NHS numbers: ten digits, modulus-11 check digit, never a repdigit. A bare
  * checksum passes for ~9% of random ten-digit strings, so we also need either
- * the NHS's own 3-3-4 grouping or a context word nearby, and reject numbers
- * next to order/invoice/tracking/phone words (Presidio trusts the checksum alone).
+ * the NHS's own 3-3-4 grouping (any separator: "943 476 5919", "943-476-5919",
+ * "6 4 6 - 3 3 8 - 2 6 0 4"), digits split one by one ("9.4.3.4.7.6.5.9.1.9",
+ * which only someone dodging a filter types), or a context word nearby, and
+ * reject numbers next to order/invoice/tracking/phone words (Presidio trusts the
+ * checksum alone). A letter O typed for a zero ("4O8 4O6 43OO") counts as a zero
+ * when the number is otherwise NHS-shaped.
  */
-const CANDIDATE = /(?<!\d[ .\-/]{0,2})\d(?:[ .\-/\u00a0]{0,2}\d){9}(?![ .\-/\u00a0]{0,2}\d)/g;
-const GROUPED_334 = /^\d{3}([ .\-/\u00a0])\d{3}\1\d{4}$/;
+const CANDIDATE = /(?<!\d[ .\-/\u00a0]{0,3}|[A-Za-z])\d(?:[ .\-/\u00a0]{0,3}[\dOo]){9}(?![ .\-/\u00a0]{0,3}\d|[A-Za-z])/g;
 
-const CONTEXT = new Set(['nhs', 'patient', 'patients', 'pt', 'pts', 'dob', 'hospital', 'chi', 'mrn', 'bed', 'ward', 'bay', 'admitted', 'number', 'no', 'num', 'records', 'notes', 'id', 'ref']);
-const NOT_NHS = new Set(['order', 'invoice', 'tracking', 'parcel', 'account', 'acct', 'booking', 'phone', 'tel', 'mobile', 'mob', 'call', 'ring', 'text', 'fax', 'sort', 'iban', 'card', 'serial', 'isbn', 'reference', 'confirmation', 'ticket', 'policy', 'claim']);
+const CONTEXT = new Set(['nhs', 'nhsno', 'nhsnumber', 'patient', 'patients', 'pt', 'pts', 'dob', 'hospital', 'chi', 'mrn', 'bed', 'ward', 'bay', 'trolley', 'admitted', 'number', 'no', 'num', 'records', 'record', 'notes', 'id', 'spine', 'pds', 'emis', 'systmone', 'trakcare', 'epr', 'gp', 'merged', 'registered']);
+const NOT_NHS = new Set(['order', 'orders', 'invoice', 'tracking', 'parcel', 'account', 'acct', 'booking', 'phone', 'tel', 'mobile', 'mob', 'call', 'ring', 'text', 'fax', 'sort', 'iban', 'card', 'serial', 'isbn', 'reference', 'ref', 'confirmation', 'ticket', 'policy', 'claim', 'repay', 'delivery', 'courier', 'amazon', 'argos', 'tesco', 'ebay', 'voucher', 'receipt', 'transaction', 'payment', 'flight', 'membership', 'customer', 'vat', 'company', 'charity']);
+/** "N H S n o 4 0 6 ..." is one token once the letters are rejoined; read the letters just before the digits instead. */
+const CONTEXT_BEFORE = /(?:nhs|n\.?h\.?s\.?no|patient|pt|dob|number|no|num|hosp)\W{0,4}$/;
 
 export function isValidNhsNumber(digits: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
@@ -25,17 +30,31 @@ export function isValidNhsNumber(digits: string): boolean {
   return check === Number(digits[9]);
 }
 
+/** Lengths of the digit groups, split at the strongest separator used. */
+function groups(raw: string): number[] {
+  const strong = raw.replace(/[ \u00a0]/g, '');
+  const parts = /[.\-/]/.test(strong) ? strong.split(/[.\-/]+/) : raw.split(/[ \u00a0]+/);
+  return parts.map((p) => p.length);
+}
+
 export function findNhsNumbers(doc: Doc): Span[] {
   const out: Span[] = [];
+  const text = doc.clean;
   CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(doc.clean); m; m = CANDIDATE.exec(doc.clean)) {
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
     const raw = m[0];
-    const digits = raw.replace(/\D/g, '');
+    const letters = (raw.match(/[Oo]/g) ?? []).length;
+    if (letters > 4) continue;
+    const digits = raw.replace(/[Oo]/g, '0').replace(/\D/g, '');
     if (!isValidNhsNumber(digits)) continue;
     const start = m.index;
     const end = start + raw.length;
-    if (hasKeywordNear(doc, start, end, NOT_NHS, 4, 1)) continue;
-    if (GROUPED_334.test(raw) || hasKeywordNear(doc, start, end, CONTEXT, 6, 3)) out.push({ start, end });
+    if (hasKeywordNear(doc, start, end, NOT_NHS, 8, 1)) continue;
+    const g = groups(raw);
+    const grouped = g.length === 3 && g[0] === 3 && g[1] === 3 && g[2] === 4;
+    const splitOneByOne = g.length === 10;
+    const context = hasKeywordNear(doc, start, end, CONTEXT, 6, 3) || CONTEXT_BEFORE.test(doc.lower.slice(Math.max(0, start - 24), start).replace(/\s+/g, ''));
+    if (letters > 0 ? context : grouped || splitOneByOne || context) out.push({ start, end });
   }
   return out;
 }

@@ -37,3 +37,39 @@ export function regexSpans(re: RegExp, text: string, group = 0, accept?: (m: Reg
   }
   return out;
 }
+
+const foldedCache = new WeakMap<Doc, string>();
+
+/**
+ * `clean` with look-alike letters folded to Latin but case kept (same length as
+ * `clean`), so case-sensitive detectors (names, passwords) see "Mrs Nеrys" with a
+ * Cyrillic е as "Mrs Nerys".
+ */
+export function foldedText(doc: Doc): string {
+  const cached = foldedCache.get(doc);
+  if (cached !== undefined) return cached;
+  const { clean, lower } = doc;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    if (c < 0x80) continue;
+    const l = lower[i]!;
+    const cl = clean[i]!.toLowerCase();
+    if (cl.length === 1 && l !== cl) {
+      out += clean.slice(from, i) + (clean[i] !== cl ? l.toUpperCase() : l);
+      from = i + 1;
+    }
+  }
+  const result = from === 0 ? clean : out + clean.slice(from);
+  foldedCache.set(doc, result);
+  return result;
+}
+
+/** True when any token key in tokens [from, to] is in `words`. */
+export function tokensHave(doc: Doc, from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let i = Math.max(0, from); i <= Math.min(doc.tokens.length - 1, to); i++) {
+    for (const k of doc.tokens[i]!.keys) if (words.has(k)) return true;
+  }
+  return false;
+}

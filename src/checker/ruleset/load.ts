@@ -84,7 +84,7 @@ export function parseRulesetPart(f: RulesetFile): ParsedPart {
   const doc = parseDocument(f.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const src: ParsedPart = { file: f.file, part: null, raw: null, doc, lines, issues: [] };
   if (doc.errors.length > 0) {
-    src.issues = doc.errors.map((e) => ({ file: f.file, line: e.linePos?.[0]?.line ?? null, rule: null, field: '', message: `not valid YAML: ${e.message.split('\n')[0]}` }));
+    src.issues = doc.errors.map((e) => ({ file: f.file, line: lines.linePos(e.pos[0]).line, rule: null, field: '', message: `not valid YAML: ${e.message.split('\n')[0]}` }));
     return src;
   }
   src.raw = doc.toJS();
