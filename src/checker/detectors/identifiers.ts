@@ -96,11 +96,28 @@ export function findBedReferences(doc: Doc): Span[] {
 /** Ages: 91-year-old, 91 yrs old, 91yo, aged 91, in her 90s, a 3 week old. */
 const AGE = /\b(?:aged?\s\d{1,3}\b|\d{1,3}\s?-?\s?(?:years?|yrs?|yr|y|months?|mo|weeks?|wks?|days?)\s?-?\s?old\b|\d{1,3}\s?(?:yo|y\/o|y\.o\.?|yr\/o)\b|in\s(?:his|her|their)\s(?:early\s|mid\s|mid-|late\s)?\d0s\b)/gi;
 
+/** "Margaret Ellison, 94," / "Christmas, 91, his COPD": a lone number between commas after a word. */
+const AGE_APPOSITION = /(?<=[A-Za-z][a-z'’]*,\s?)(\d{1,3})(?=\s?[,;(]|\s(?:and|with|from|who|was|is|has|had)\b)/g;
+/** "He's 19", "she was only 16". */
+const AGE_STATED = /\b(?:he|she|they)(?:'s|’s|\sis|\swas|\sare|\swere)\s(?:only\s|just\s|barely\s)?(\d{1,3})\b(?![.,:]\d|\s?(?:%|am\b|pm\b|mins?\b|minutes|hours?|hrs|weeks|wks|days|months|mg|ml|kg|lb|st\b|stone|times|x\b|percent|miles?))/gi;
+
 export function findAges(doc: Doc): Span[] {
-  return regexSpans(AGE, doc.clean, 0, (m) => {
+  const ok = (m: RegExpExecArray) => {
     const n = Number(/\d{1,3}/.exec(m[0])?.[0] ?? '0');
-    return n <= 120;
-  });
+    return n >= 1 && n <= 115;
+  };
+  return [...regexSpans(AGE, doc.clean, 0, ok), ...regexSpans(AGE_APPOSITION, doc.clean, 1, ok), ...regexSpans(AGE_STATED, doc.clean, 1, ok)];
+}
+
+/**
+ * Street addresses: a house number and a named road ("41 Ashmore Road",
+ * "14 Front St", "flats on Ben Jonson Road", "7 Tiller Road").
+ */
+const STREET = "(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Grove|Court|Ct|Crescent|Terrace|Place|Gardens|Gdns|Hill|Row|Walk|Mews|Square|Park|Green|Rise|View|Vale|Parade|Estate|House|Flats|Heights|Ffordd|Heol|Stryd)";
+const ADDRESS = new RegExp(`(?:\\b\\d{1,4}[A-Za-z]?,?\\s(?:[A-Z][a-z'’]+\\s){1,3}${STREET}\\b|\\b(?:flats?|house|home|lives|living|address|flat)\\s(?:on|in|at)\\s(?:[A-Z][a-z'’]+\\s){1,3}${STREET}\\b|\\b(?:Ffordd|Heol|Stryd)\\s[A-Z][a-z'’]+)`, 'g');
+
+export function findAddresses(doc: Doc): Span[] {
+  return regexSpans(ADDRESS, foldedText(doc));
 }
 
 /**
@@ -112,6 +129,28 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sister|Prof|Professor|Nurse|Cou
 const RIP = /\bRIP\s[A-Z][a-z]+\b/g;
 const BY_BED = /\b(?:the|this|that|our|an?)\s(?:(?:old|young|little|elderly|lovely|poor|sweet|angry|drunk)\s)?(?:lad|lady|gent|gentleman|man|woman|fella|fellow|chap|girl|boy|guy|bloke|dear|kid|baby|child|mum|mother|dad|father|patient|pt|lass|granny|grandad|nan|grandma|grandpa|sir)\s(?:in|on|from)\s(?:bed|bay|side ?room|cubicle|resus|room|majors|minors)\s?(?:\d{1,3}[a-z]?|[a-h])?\b/gi;
 
+/** A name spelt out with dots to dodge filters: "J.o.a.n.n.e", "K.a.y.d.e.n". */
+const DOTTED_NAME = /\b[A-Z](?:\.[a-z]){3,}\b/g;
+/** A person pointed at by relation with their first name: "mum Chantelle", "little Nevaeh", "our Priya". */
+const RELATION_NAME = /\b(?:mum|mam|mother|dad|father|baby|little|wife|husband|partner|son|daughter|our|patient|pt|lady|gent|man|woman|lad|lass|girl|boy|brother|sister|grandson|granddaughter|nan|grandad|uncle|auntie|aunt)\s([A-Z][a-z]{2,})\b(?!\s(?:Road|Street|St|Hospital|Ward|Unit|Centre|Center|House|Lane|Avenue|Park|United|City)\b)/g;
+/** First name + surname, with the first name from a list of common given names ("Hannah Brook", "Gareth Pritchard"). */
+const FULL_NAME = /\b([A-Z][a-z]{2,12})\s((?:Mc|Mac|O'|O’)?[A-Z][a-z'’]{2,20}(?:-[A-Z][a-z]{2,20})?)\b/g;
+const NOT_SURNAME = new Set(['Road', 'Street', 'Hospital', 'Ward', 'Unit', 'Centre', 'Center', 'House', 'Lane', 'Avenue', 'Park', 'United', 'City', 'Town', 'Rovers', 'Court', 'Hill', 'Green', 'School', 'College', 'University', 'Surgery', 'Practice', 'Health', 'Trust', 'Memorial', 'Infirmary', 'General', 'Royal', 'Church', 'Chapel', 'Station', 'Square', 'Bridge', 'Close', 'Drive', 'Grove', 'Way', 'Place', 'Gardens', 'Christmas', 'Day', 'Birthday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Kitchen', 'Library', 'Hall', 'Arms', 'Inn', 'Hotel']);
+const FIRST_NAMES = new Set(
+  (
+    'aaron abdul abigail adam adrian agnes ahmed aidan aisha alan albert alex alexander alfie alice alison amanda amber amelia amir amy andrea andrew angela ann anna anne annie anthony arthur ashley aaliyah barbara barry ben benjamin beryl beth bethan betty bill billy bob brenda brian bridget callum cameron carl carol caroline carys catherine charles charlie charlotte chloe chris christine christopher claire colin connor craig daniel danielle darren david dawn dean deborah debbie declan denise dennis derek diane dominic donna doris dorothy dylan edward eileen elaine eleanor elizabeth ella ellie emily emma emyr eric evie evan ffion fiona frank freddie gareth gary gavin gemma geoffrey george georgia gerald gillian glenys graham grace gwen gwyneth hannah harold harriet harry hayley heather helen henry hollie holly ian imran irene isaac isabel isabella isla ivy jack jackie jacob jade james jamie jane janet jason jayden jean jeffrey jennifer jenny jessica jill jim jo joan joanne joe john jonathan joseph josh joshua joyce judith julie june karen kate katherine kathleen katie kayden keith kelly kenneth kevin kieran kim kyle laura lauren leah lee leon lewis liam lily linda lisa logan lola louise lucy luke lydia lynne maisie malcolm margaret maria marie marion mark martin mary matthew maureen megan melissa mia michael michelle mildred mohammed mohammad molly muhammad nancy naomi natalie nathan neil nerys nevaeh niamh nicholas nicola noah norman oliver olivia oscar owen paige pamela patricia patrick paul pauline peter philip phillip phoebe poppy priya rachel rebecca rhodri rhys richard rita robert robin rose ruby ruth ryan sally samantha samuel sandra sarah scott sean shannon sharon sheila shirley sian simon sophie stacey stephen steven stuart susan suzanne tara teresa terry thomas tim timothy toby tom tony tracey tracy trevor valerie vera victoria vincent wayne wendy william yvonne zoe zara'
+  ).split(' '),
+);
+
 export function findNamedPeople(doc: Doc): Span[] {
-  return [...regexSpans(TITLED, doc.clean), ...regexSpans(RIP, doc.clean), ...regexSpans(BY_BED, doc.clean)];
+  const text = foldedText(doc);
+  const full = regexSpans(FULL_NAME, text, 0, (m) => FIRST_NAMES.has(m[1]!.toLowerCase()) && !NOT_SURNAME.has(m[2]!));
+  return [
+    ...regexSpans(TITLED, text),
+    ...regexSpans(RIP, text),
+    ...regexSpans(BY_BED, text),
+    ...regexSpans(DOTTED_NAME, text),
+    ...regexSpans(RELATION_NAME, text, 1, (m) => !NOT_SURNAME.has(m[1]!)),
+    ...full,
+  ];
 }

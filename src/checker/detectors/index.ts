@@ -3,7 +3,7 @@ import type { Doc } from '../normalise.js';
 import type { Span } from './span.js';
 import { findNhsNumbers } from './nhs-number.js';
 import { findDates, findDatesOfBirth } from './dates.js';
-import { findAges, findBedReferences, findEmails, findHospitalNumbers, findNamedPeople, findNhsEmails, findPhoneNumbers, findPostcodes } from './identifiers.js';
+import { findAddresses, findAges, findBedReferences, findEmails, findHospitalNumbers, findNamedPeople, findNhsEmails, findPhoneNumbers, findPostcodes } from './identifiers.js';
 import { findAccessCodes, findSecrets } from './security.js';
 
 export type { Span } from './span.js';
@@ -13,6 +13,7 @@ export const DETECTORS = {
   'date-of-birth': findDatesOfBirth,
   date: findDates,
   postcode: findPostcodes,
+  address: findAddresses,
   phone: findPhoneNumbers,
   email: findEmails,
   'nhs-email': findNhsEmails,
