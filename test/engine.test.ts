@@ -174,7 +174,7 @@ describe('ruleset errors name file, line, rule and field', () => {
     category: security
     severity: warn${clause}
     message: m
-    match: { terms: ["ab*", "# weeks"] }${examples}
+    match: { terms: ["ab*", "_ weeks"] }${examples}
 `));
     expect(issues.map((i) => i.field)).toEqual(['match.terms[0]', 'match.terms[1]']);
   });

@@ -36,14 +36,14 @@ export function parseTerm(term: string): WordPattern[] | string {
       if (!/^[\p{L}\p{N}]+$/u.test(prefix)) return `"${term}": * may only follow letters or digits`;
       words.push({ kind: 'prefix', prefix });
     } else {
-      const found = piece.match(WORD_IN_TERM);
-      if (!found) return `"${term}": "${piece}" has no letters or digits`;
+      // Symbols and emoji are not words in the text either ("county durham & darlington").
+      const found = piece.match(WORD_IN_TERM) ?? [];
       for (const w of found) words.push({ kind: 'exact', word: wordKeys(w).keys[0]! });
     }
   }
   if (words.length === 0) return `"${term}" is empty`;
   const first = words[0]!;
-  if (first.kind === 'number' || first.kind === 'any') return `"${term}": a term cannot start with a wildcard`;
+  if (first.kind === 'any') return `"${term}": a term cannot start with _ (any word); start it with a word or #`;
   return words;
 }
 
@@ -64,6 +64,8 @@ export class TermIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
   /** Prefix terms keyed by their first three letters. */
   private readonly byPrefix3 = new Map<string, Entry[]>();
+  /** Terms that start with a number ("# weeks"), tried at every number. */
+  private readonly byNumber: Entry[] = [];
   private readonly byPhrase = new Map<string, Entry>();
   size = 0;
 
@@ -78,7 +80,11 @@ export class TermIndex {
     this.byPhrase.set(key, entry);
     this.size++;
     const first = words[0]!;
-    const [map, k] = first.kind === 'exact' ? [this.byFirstWord, first.word] : [this.byPrefix3, (first as { prefix: string }).prefix.slice(0, 3)];
+    if (first.kind === 'number' || first.kind === 'any') {
+      this.byNumber.push(entry);
+      return;
+    }
+    const [map, k] = first.kind === 'exact' ? [this.byFirstWord, first.word] : [this.byPrefix3, first.prefix.slice(0, 3)];
     const list = map.get(k);
     if (list) list.push(entry);
     else map.set(k, [entry]);
@@ -91,6 +97,7 @@ export class TermIndex {
     for (const entry of this.byPhrase.values()) entry.lastStart = -1;
     for (let i = 0; i < tokens.length; i++) {
       const keys = tokens[i]!.keys;
+      if (tokens[i]!.isNumber) for (const e of this.byNumber) this.tryAt(e, i, tokens, hits);
       for (const key of keys) {
         const exact = this.byFirstWord.get(key);
         if (exact) for (const e of exact) this.tryAt(e, i, tokens, hits);

@@ -6,13 +6,16 @@
  *   think-twice check --jsonl [--ruleset ID|PATH]          (one JSON post a line on stdin)
  *   think-twice ruleset validate|test PATH...
  *   think-twice ruleset schema                             (JSON Schema for editors)
+ *   think-twice ruleset keygen|sign|verify|publish         (signed updates; see docs/ig-guide.md)
  */
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createChecker, formatIssue, holdsPost, RulesetError, runRulesetExamples, SITES, type Checker, type Result, type Site } from '../checker/index.js';
 import { rulesetSchema } from '../checker/ruleset/schema.js';
 import { loadRulesetFrom } from '../node/ruleset-files.js';
 import { formatResult } from './format.js';
+import { CommandError, keygen, publishBundle, signRuleset, verifyBundleFile } from './publishing.js';
 
 const DEFAULT_RULESET = 'clh';
 
@@ -111,8 +114,50 @@ async function check(argv: string[]): Promise<number> {
   return holdsPost(result.verdict) ? 1 : 0;
 }
 
-function rulesetCommand(argv: string[]): number {
+async function publishingCommand(sub: string, argv: string[]): Promise<number> {
+  const flags = parseFlags(argv, ['key', 'out', 'to', 'expires']);
+  const keys = argv.flatMap((a, i) => (a === '--key' && argv[i + 1] ? [argv[i + 1]!] : []));
+  const need = (name: string): string => {
+    const v = flags.values.get(name);
+    if (!v) throw new UsageError(`think-twice ruleset ${sub}: --${name} is required`);
+    return v;
+  };
+  switch (sub) {
+    case 'keygen':
+      console.log(await keygen(flags.values.get('out') ?? '.'));
+      return 0;
+    case 'sign': {
+      const [path] = flags.positional;
+      if (!path) throw new UsageError('usage: think-twice ruleset sign PATH --key PRIVATE.key [--expires DATE] [--out BUNDLE.json]');
+      const bundle = await signRuleset(path, { keyPath: need('key'), expires: flags.values.get('expires') });
+      const out = flags.values.get('out') ?? `${bundle.payload.id}-v${bundle.payload.version}.bundle.json`;
+      writeFileSync(out, `${JSON.stringify(bundle, null, 2)}\n`);
+      console.log(`signed ${bundle.payload.id} v${bundle.payload.version} with key ${bundle.signature.key} -> ${out}`);
+      return 0;
+    }
+    case 'verify': {
+      if (flags.positional.length === 0 || keys.length === 0) throw new UsageError('usage: think-twice ruleset verify BUNDLE.json... --key PUBLIC.pub [--key ...]');
+      let ok = true;
+      for (const path of flags.positional) {
+        const r = await verifyBundleFile(path, keys);
+        (r.ok ? console.log : console.error)(r.text);
+        ok &&= r.ok;
+      }
+      return ok ? 0 : 1;
+    }
+    case 'publish': {
+      const [path] = flags.positional;
+      if (!path || keys.length === 0) throw new UsageError('usage: think-twice ruleset publish BUNDLE.json --key PUBLIC.pub --to DIR');
+      console.log(await publishBundle(path, need('to'), keys));
+      return 0;
+    }
+  }
+  throw new UsageError(`unknown ruleset command "${sub}"`);
+}
+
+async function rulesetCommand(argv: string[]): Promise<number> {
   const [sub, ...paths] = argv;
+  if (sub === 'keygen' || sub === 'sign' || sub === 'verify' || sub === 'publish') return publishingCommand(sub, paths);
   if (sub === 'schema') {
     console.log(JSON.stringify(z.toJSONSchema(rulesetSchema.partial(), { io: 'input' }), null, 2));
     return 0;
@@ -150,6 +195,12 @@ const HELP = `think-twice — check a post against an NHS trust's social-media p
   think-twice ruleset validate PATH...     check ruleset files (names file, line, rule, field)
   think-twice ruleset test PATH...         also run every rule's flag/ok examples
   think-twice ruleset schema               print the JSON Schema for ruleset files
+  think-twice ruleset keygen [--out DIR]   make an Ed25519 signing key pair for your IG team
+  think-twice ruleset sign PATH --key PRIVATE.key [--expires DATE] [--out BUNDLE.json]
+                                           validate, test, then sign (refuses a failing ruleset)
+  think-twice ruleset verify BUNDLE.json --key PUBLIC.pub
+  think-twice ruleset publish BUNDLE.json --key PUBLIC.pub --to DIR
+                                           write DIR/<id>/latest.json for any static HTTPS host
 
 Bundled rulesets: clh, cddft, nhs-wales, leeds-ccg, las. Sites: ${SITES.join(', ')}.
 Nothing you check leaves this computer.`;
@@ -161,7 +212,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check':
         return await check(rest);
       case 'ruleset':
-        return rulesetCommand(rest);
+        return await rulesetCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -172,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) console.error(e.message);
+    if (e instanceof UsageError || e instanceof CommandError) console.error(e.message);
     else if (e instanceof RulesetError) for (const i of e.issues) console.error(formatIssue(i));
     else console.error((e as Error).message);
     return 2;

@@ -195,7 +195,7 @@ export function compileRuleset(input: RulesetInput, options: CompileOptions = {}
     });
   });
   // Signals nobody uses still get compiled so their mistakes are reported too.
-  for (const [name, src] of signalSources) if (src.path[0] !== '(base)') resolveSignal(name, ['signals', name]);
+  for (const [name, src] of signalSources) resolveSignal(name, src.path);
 
   if (issues.length > 0) return { ruleset: null, issues };
   return {
