@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createChecker, formatIssue, holdsPost, RulesetError, runRulesetExamples, SITES, type Checker, type Result, type Site } from '../checker/index.js';
 import { rulesetSchema } from '../checker/ruleset/schema.js';
 import { loadRulesetFrom } from '../node/ruleset-files.js';
+import { coverageHtml, coverageMarkdown, coverageRows } from './coverage.js';
 import { formatResult } from './format.js';
 import { CommandError, keygen, publishBundle, signRuleset, verifyBundleFile } from './publishing.js';
 
@@ -158,6 +159,19 @@ async function publishingCommand(sub: string, argv: string[]): Promise<number> {
 async function rulesetCommand(argv: string[]): Promise<number> {
   const [sub, ...paths] = argv;
   if (sub === 'keygen' || sub === 'sign' || sub === 'verify' || sub === 'publish') return publishingCommand(sub, paths);
+  if (sub === 'coverage') {
+    const flags = parseFlags(paths, ['html', 'md']);
+    const [id] = flags.positional;
+    if (!id) throw new UsageError('usage: think-twice ruleset coverage ID|PATH [--md FILE] [--html FILE]');
+    const rs = loadRulesetFrom(id);
+    const md = coverageMarkdown(rs);
+    const html = flags.values.get('html');
+    const mdFile = flags.values.get('md');
+    if (html) writeFileSync(html, coverageHtml(rs));
+    if (mdFile) writeFileSync(mdFile, md);
+    if (!html && !mdFile) console.log(md);
+    return coverageRows(rs).some((r) => r.status === 'gap') ? 1 : 0;
+  }
   if (sub === 'schema') {
     console.log(JSON.stringify(z.toJSONSchema(rulesetSchema.partial(), { io: 'input' }), null, 2));
     return 0;
@@ -195,6 +209,8 @@ const HELP = `think-twice — check a post against an NHS trust's social-media p
   think-twice ruleset validate PATH...     check ruleset files (names file, line, rule, field)
   think-twice ruleset test PATH...         also run every rule's flag/ok examples
   think-twice ruleset schema               print the JSON Schema for ruleset files
+  think-twice ruleset coverage ID [--md FILE] [--html FILE]
+                                           clause-by-clause map of the policy to the rules
   think-twice ruleset keygen [--out DIR]   make an Ed25519 signing key pair for your IG team
   think-twice ruleset sign PATH --key PRIVATE.key [--expires DATE] [--out BUNDLE.json]
                                            validate, test, then sign (refuses a failing ruleset)

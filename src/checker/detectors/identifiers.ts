@@ -154,3 +154,19 @@ export function findNamedPeople(doc: Doc): Span[] {
     ...full,
   ];
 }
+
+/**
+ * Places smaller than a city, for indirect identification: a capitalised place
+ * after from/in/near/outside ("from near Tregaron", "in Horsforth", "outside
+ * Lewisham Shopping Centre"), an outward postcode ("LS17", "E1") or a road
+ * number ("the A13", "A167").
+ */
+const PLACE = /\b(?:from|in|near|outside|at|on|of|around|off)\s(?:near\s)?([A-Z][a-z'’]{2,}(?:[\s-][A-Z][a-z'’]{2,}){0,2})|\b(?:[A-Z]{1,2}\d{1,2}[A-Z]?|[AM]\d{1,4})\b/g;
+const NOT_PLACE = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Christmas', 'Easter', 'The', 'This', 'That', 'Twitter', 'Facebook', 'Instagram', 'LinkedIn', 'Linkedin', 'WhatsApp', 'Whatsapp', 'Tiktok', 'TikTok', 'Youtube', 'YouTube', 'God', 'Jesus', 'Mum', 'Mam', 'Dad', 'Covid', 'Team', 'Ward', 'Bay', 'Bed', 'Resus', 'Majors', 'Minors', 'Theatre', 'Theatres', 'Clinic', 'Nhs', 'Our', 'My', 'His', 'Her', 'Their', 'Work', 'Home']);
+
+export function findPlaces(doc: Doc): Span[] {
+  return regexSpans(PLACE, foldedText(doc), 0, (m) => {
+    if (m[1] === undefined) return !/^(?:[A-Z]\d{1,2}|[AM]\d)$/.test(m[0]) || /^[A-Z]{2}/.test(m[0]) || /^[EWN]\d/.test(m[0]);
+    return !NOT_PLACE.has(m[1].split(/[\s-]/)[0]!);
+  });
+}

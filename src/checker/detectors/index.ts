@@ -3,7 +3,7 @@ import type { Doc } from '../normalise.js';
 import type { Span } from './span.js';
 import { findNhsNumbers } from './nhs-number.js';
 import { findDates, findDatesOfBirth } from './dates.js';
-import { findAddresses, findAges, findBedReferences, findEmails, findHospitalNumbers, findNamedPeople, findNhsEmails, findPhoneNumbers, findPostcodes } from './identifiers.js';
+import { findAddresses, findAges, findPlaces, findBedReferences, findEmails, findHospitalNumbers, findNamedPeople, findNhsEmails, findPhoneNumbers, findPostcodes } from './identifiers.js';
 import { findAccessCodes, findSecrets } from './security.js';
 
 export type { Span } from './span.js';
@@ -14,6 +14,7 @@ export const DETECTORS = {
   date: findDates,
   postcode: findPostcodes,
   address: findAddresses,
+  place: findPlaces,
   phone: findPhoneNumbers,
   email: findEmails,
   'nhs-email': findNhsEmails,

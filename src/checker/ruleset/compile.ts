@@ -7,7 +7,7 @@
 import type { Category, Clause, FixKind, Severity, Site, Audience } from '../types.js';
 import { DETECTORS, type DetectorName } from '../detectors/index.js';
 import { parseTerm, TermIndex } from '../terms.js';
-import type { ConditionInput, RuleInput, RulesetInput } from './schema.js';
+import type { ConditionInput, CoverageEntry, RuleInput, RulesetInput } from './schema.js';
 
 export type ConditionNode =
   | { kind: 'terms'; id: number }
@@ -54,6 +54,8 @@ export interface CompiledRuleset {
   title: string;
   policySource: string | null;
   rules: CompiledRule[];
+  /** The policy's sections and whether each is checked (for the coverage report). */
+  coverage: CoverageEntry[];
   terms: TermIndex;
   nodeCount: number;
 }
@@ -199,7 +201,7 @@ export function compileRuleset(input: RulesetInput, options: CompileOptions = {}
 
   if (issues.length > 0) return { ruleset: null, issues };
   return {
-    ruleset: { id: input.id, version: input.version, title, policySource: input.policy?.source ?? null, rules, terms, nodeCount: nextId },
+    ruleset: { id: input.id, version: input.version, title, policySource: input.policy?.source ?? null, rules, coverage: input.coverage ?? [], terms, nodeCount: nextId },
     issues,
   };
 }

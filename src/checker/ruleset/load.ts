@@ -111,6 +111,7 @@ function merge(parts: ParsedPart[], what: string): Merged {
   const out: Merged = { input: null, issues: parts.flatMap((p) => p.issues), ruleOrigin: [], signalOrigin: new Map(), header: null };
   if (out.issues.length > 0) return out;
   const rules: NonNullable<RulesetInput['rules']> = [];
+  const coverage: NonNullable<RulesetInput['coverage']> = [];
   const signals: NonNullable<RulesetInput['signals']> = {};
   let head: RulesetPartInput = {};
   for (const p of parts) {
@@ -124,6 +125,7 @@ function merge(parts: ParsedPart[], what: string): Merged {
         out.header ??= p;
       }
     }
+    coverage.push(...(part.coverage ?? []));
     (part.rules ?? []).forEach((r, index) => {
       rules.push(r);
       out.ruleOrigin.push({ src: p, index });
@@ -135,7 +137,7 @@ function merge(parts: ParsedPart[], what: string): Merged {
       out.signalOrigin.set(name, p);
     }
   }
-  const whole = rulesetSchema.safeParse({ ...head, rules, signals });
+  const whole = rulesetSchema.safeParse({ ...head, rules, signals, ...(coverage.length > 0 ? { coverage } : {}) });
   if (!whole.success) {
     for (const iss of whole.error.issues) {
       const where = out.header ?? parts[0];

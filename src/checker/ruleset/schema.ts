@@ -95,6 +95,15 @@ export const policySchema = z.strictObject({
   reference: z.string().optional(),
 });
 
+export const coverageEntrySchema = z
+  .strictObject({
+    section: nonEmpty.describe('A numbered section of the policy, exactly as the policy numbers it.'),
+    heading: nonEmpty.describe("The section's heading as the policy gives it."),
+    checked: z.boolean().describe('Whether any rule checks posts against this section.'),
+    reason: nonEmpty.optional().describe('Why a section is deliberately not checked (e.g. no text can show it).'),
+  })
+  .refine((c) => c.checked || c.reason !== undefined, { message: 'a section that is not checked needs a `reason`', path: ['reason'] });
+
 export const rulesetSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -103,6 +112,7 @@ export const rulesetSchema = z.strictObject({
   policy: policySchema.optional(),
   signals: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), conditionSchema).optional(),
   rules: z.array(ruleSchema).optional(),
+  coverage: z.array(coverageEntrySchema).optional().describe("Every numbered section of the policy, for the IG team's assurance file (`think-twice ruleset coverage`)."),
 });
 
 /**
@@ -116,3 +126,4 @@ export type RulesetInput = z.infer<typeof rulesetSchema>;
 export type RulesetPartInput = z.infer<typeof rulesetPartSchema>;
 export type RuleInput = z.infer<typeof ruleSchema>;
 export type FixInput = z.infer<typeof fixSchema>;
+export type CoverageEntry = z.infer<typeof coverageEntrySchema>;
