@@ -20,7 +20,8 @@ export function rulesetsDir(): string {
   throw new Error('cannot find the bundled rulesets/ folder');
 }
 
-export const BUNDLED_RULESET_IDS = ['clh', 'cddft', 'nhs-wales', 'leeds-ccg', 'las'] as const;
+export { BUNDLED_RULESETS as BUNDLED_RULESET_IDS } from '../settings/rulesets.js';
+import { BUNDLED_RULESETS as BUNDLED_RULESET_IDS } from '../settings/rulesets.js';
 
 function display(path: string): string {
   const rel = relative(process.cwd(), path);
