@@ -32,14 +32,21 @@ async function readSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...s, rulesetId };
 }
 
-/** Make storage.local hold the ruleset the settings choose (the bundled one). */
-async function publishRuleset(): Promise<ActiveRuleset | null> {
+/**
+ * Make storage.local hold the ruleset the settings choose. `force` (install/update, a
+ * settings change) always writes the bundled copy; otherwise a stored ruleset for the
+ * same organisation is kept unless the bundled one is newer (a later-delivered ruleset
+ * with a higher version survives a worker restart).
+ */
+async function publishRuleset(force = false): Promise<ActiveRuleset | null> {
   const settings = await readSettings();
   const input = RULESETS[settings.rulesetId];
   if (!input) return null;
   const current = (await browser.storage.local.get(ACTIVE_RULESET_KEY))[ACTIVE_RULESET_KEY];
   const active: ActiveRuleset = { id: input.id, version: input.version, input };
-  if (!isActiveRuleset(current) || current.id !== active.id || current.version !== active.version || JSON.stringify(current.input) !== JSON.stringify(input)) {
+  const keep = !force && isActiveRuleset(current) && current.id === active.id && current.version >= active.version;
+  if (keep) return current;
+  if (!isActiveRuleset(current) || JSON.stringify(current) !== JSON.stringify(active)) {
     await browser.storage.local.set({ [ACTIVE_RULESET_KEY]: active });
   }
   return active;
@@ -81,7 +88,7 @@ async function handle(msg: BackgroundRequest): Promise<unknown> {
   }
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only our own content scripts and pages.
   if (sender.id !== browser.runtime.id) return undefined;
   const msg = message as BackgroundRequest;
@@ -90,12 +97,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
 });
 
 browser.runtime.onInstalled.addListener(() => {
-  void publishRuleset();
+  void publishRuleset(true);
 });
 browser.runtime.onStartup.addListener(() => {
   void publishRuleset();
 });
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes[SETTINGS_KEY]) void publishRuleset();
+  if (area === 'local' && changes[SETTINGS_KEY]) void publishRuleset(true);
 });
 void publishRuleset();

@@ -8,7 +8,7 @@
  * verdict cannot be known (no ruleset yet) the post is held, never waved through.
  * No post text is logged, stored or sent anywhere but this browser's own background worker.
  */
-import browser from 'webextension-polyfill';
+import { browserApi as browser } from '../shared/browser-api.js';
 import { holdsPost, type CheckContext, type Result } from '../checker/types.js';
 import { ACTIVE_RULESET_KEY, isActiveRuleset, type BackgroundRequest, type CheckResponse } from '../shared/messages.js';
 import { adapterForHost } from './sites/index.js';

@@ -57,7 +57,9 @@ function spacedDatesOfBirth(doc: Doc): Span[] {
 export function findDatesOfBirth(doc: Doc): Span[] {
   const spacedHits = spacedDatesOfBirth(doc);
   const spaced = new Set(spacedHits);
-  const candidates = [...spacedHits, ...findDates(doc), ...regexSpans(YEAR_ONLY, doc.clean)];
+  const years = regexSpans(YEAR_ONLY, doc.clean);
+  const yearSet = new Set(years);
+  const candidates = [...spacedHits, ...findDates(doc), ...years];
   const out: Span[] = [];
   for (const s of candidates) {
     if (out.some((o) => s.start < o.end && s.end > o.start)) continue;
@@ -66,6 +68,11 @@ export function findDatesOfBirth(doc: Doc): Span[] {
       continue;
     }
     const before = doc.lower.slice(Math.max(0, s.start - 16), s.start);
+    // A bare year is only a date of birth when labelled as one ("DOB 1956"); "born in 1980" is usually the poster.
+    if (yearSet.has(s)) {
+      if (/d\.?\s?o\.?\s?b\.?\W*$|date of birth\W*$/.test(before)) out.push(s);
+      continue;
+    }
     if (/d\.?\s?o\.?\s?b\.?\W*$|date of birth\W*$/.test(before) || hasKeywordNear(doc, s.start, s.end, DOB_WORDS, 3, 0)) out.push(s);
   }
   return out;

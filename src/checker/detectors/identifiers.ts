@@ -129,6 +129,9 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sister|Prof|Professor|Nurse|Cou
 const RIP = /\bRIP\s[A-Z][a-z]+\b/g;
 const BY_BED = /\b(?:the|this|that|our|an?)\s(?:(?:old|young|little|elderly|lovely|poor|sweet|angry|drunk)\s)?(?:lad|lady|gent|gentleman|man|woman|fella|fellow|chap|girl|boy|guy|bloke|dear|kid|baby|child|mum|mother|dad|father|patient|pt|lass|granny|grandad|nan|grandma|grandpa|sir)\s(?:in|on|from)\s(?:bed|bay|side ?room|cubicle|resus|room|majors|minors)\s?(?:\d{1,3}[a-z]?|[a-h])?\b/gi;
 
+/** "Nurse Specialist", "Sister Ward" are job titles, not names. */
+const ROLE_WORD = /^\S+\.?\s(?:Specialist|Practitioner|Manager|Associate|Educator|Consultant|Lead|Prescriber|Director|Advisor|Adviser|Apprentice|Assistant|Team|Tutor|Mentor|Champion|Navigator|Led|Station|Unit|Ward)\b/;
+
 /** A name spelt out with dots to dodge filters: "J.o.a.n.n.e", "K.a.y.d.e.n". */
 const DOTTED_NAME = /\b[A-Z](?:\.[a-z]){3,}\b/g;
 /** A person pointed at by relation with their first name: "mum Chantelle", "little Nevaeh", "our Priya". */
@@ -146,7 +149,7 @@ export function findNamedPeople(doc: Doc): Span[] {
   const text = foldedText(doc);
   const full = regexSpans(FULL_NAME, text, 0, (m) => FIRST_NAMES.has(m[1]!.toLowerCase()) && !NOT_SURNAME.has(m[2]!));
   return [
-    ...regexSpans(TITLED, text),
+    ...regexSpans(TITLED, text, 0, (m) => !ROLE_WORD.test(m[0])),
     ...regexSpans(RIP, text),
     ...regexSpans(BY_BED, text),
     ...regexSpans(DOTTED_NAME, text),
@@ -166,7 +169,7 @@ const NOT_PLACE = new Set(['January', 'February', 'March', 'April', 'May', 'June
 
 export function findPlaces(doc: Doc): Span[] {
   return regexSpans(PLACE, foldedText(doc), 0, (m) => {
-    if (m[1] === undefined) return !/^(?:[A-Z]\d{1,2}|[AM]\d)$/.test(m[0]) || /^[A-Z]{2}/.test(m[0]) || /^[EWN]\d/.test(m[0]);
+    if (m[1] === undefined) return !/^(?:[A-Z]\d{1,2}|[AM]\d)$/.test(m[0]) || /^[A-Z]{2}/.test(m[0]) || /^[EWN]\d/.test(m[0]) || /^[AM]\d{2,4}$/.test(m[0]);
     return !NOT_PLACE.has(m[1].split(/[\s-]/)[0]!);
   });
 }
