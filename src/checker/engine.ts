@@ -22,6 +22,7 @@ class Evaluation {
   private readonly termHits: Map<number, TermHit[]>;
   /** Offsets of sentence ends in `doc.lower`, for `sentence: true`. */
   private sentenceEnds: number[] | null = null;
+  private readonly indexes = new Map<number, HitIndex>();
 
   constructor(
     readonly doc: Doc,
@@ -71,33 +72,100 @@ class Evaluation {
         const [anchor, ...rest] = node.children;
         if (!anchor) return [];
         // Cheapest rejection first: if any companion never occurs, nothing can match.
-        const restHits = rest.map((r) => ({ hits: this.hits(r.node), within: r.within, sentence: r.sentence }));
-        if (restHits.some((r) => r.hits.length === 0)) return [];
-        return this.hits(anchor.node).filter((a) => restHits.every((r) => r.hits.some((h) => this.near(a, h, r.within, r.sentence))));
+        const restHits = rest.map((r) => ({ index: this.index(r.node), within: r.within, sentence: r.sentence }));
+        if (restHits.some((r) => r.index.empty)) return [];
+        return this.hits(anchor.node).filter((a) => restHits.every((r) => r.index.hasNear(a, r.within, r.sentence)));
       }
     }
   }
 
-  near(a: Hit, b: Hit, within: number | undefined, sentence: boolean): boolean {
-    if (within !== undefined) {
-      const gap = b.t0 > a.t1 ? b.t0 - a.t1 - 1 : a.t0 > b.t1 ? a.t0 - b.t1 - 1 : 0;
-      if (gap > within) return false;
-    }
-    if (sentence) {
-      const from = Math.min(a.end, b.end);
-      const to = Math.max(a.start, b.start);
-      if (to > from && this.sentenceEndsBetween(from, to)) return false;
-    }
-    return true;
+  /** Hits of a node, indexed for "is any of them near this one?" questions. */
+  index(node: ConditionNode): HitIndex {
+    let idx = this.indexes.get(node.id);
+    if (!idx) this.indexes.set(node.id, (idx = new HitIndex(this.hits(node), (offset) => this.sentenceOf(offset))));
+    return idx;
   }
 
-  private sentenceEndsBetween(from: number, to: number): boolean {
+  /** Sentence number of a clean-text offset (binary search over sentence ends). */
+  private sentenceOf(offset: number): number {
     if (!this.sentenceEnds) {
       this.sentenceEnds = [];
       const re = /[.!?](?=\s)|\n/g;
       for (let m = re.exec(this.doc.lower); m; m = re.exec(this.doc.lower)) this.sentenceEnds.push(m.index);
     }
-    return this.sentenceEnds.some((e) => e >= from && e < to);
+    const ends = this.sentenceEnds;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * A condition's hits sorted by position, so "is one within N words (or in the
+ * same sentence)?" is a binary search, not a scan: a 100,000-character paste
+ * full of hits must not turn into millions of comparisons.
+ */
+class HitIndex {
+  private readonly sorted: Hit[];
+  private readonly maxWords: number;
+  private sentences: Set<number> | null = null;
+
+  constructor(
+    hits: Hit[],
+    private readonly sentenceOf: (offset: number) => number,
+  ) {
+    this.sorted = [...hits].sort((a, b) => a.t0 - b.t0);
+    this.maxWords = hits.reduce((m, h) => Math.max(m, h.t1 - h.t0), 0);
+  }
+
+  get empty(): boolean {
+    return this.sorted.length === 0;
+  }
+
+  private sentencesOf(h: Hit): [number, number] {
+    return [this.sentenceOf(h.start), this.sentenceOf(Math.max(h.start, h.end - 1))];
+  }
+
+  hasNear(a: Hit, within: number | undefined, sentence: boolean): boolean {
+    if (this.sorted.length === 0) return false;
+    if (within === undefined) {
+      if (!sentence) return true;
+      if (!this.sentences) {
+        this.sentences = new Set();
+        for (const h of this.sorted) {
+          const [s0, s1] = this.sentencesOf(h);
+          for (let s = s0; s <= s1; s++) this.sentences.add(s);
+        }
+      }
+      const [a0, a1] = this.sentencesOf(a);
+      for (let s = a0; s <= a1; s++) if (this.sentences.has(s)) return true;
+      return false;
+    }
+    // Candidates start no earlier than a.t0 - within - 1 - (longest hit) and no later than a.t1 + within + 1.
+    const from = a.t0 - within - 1 - this.maxWords;
+    const to = a.t1 + within + 1;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]!.t0 < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sorted.length && this.sorted[i]!.t0 <= to; i++) {
+      const b = this.sorted[i]!;
+      const gap = b.t0 > a.t1 ? b.t0 - a.t1 - 1 : a.t0 > b.t1 ? a.t0 - b.t1 - 1 : 0;
+      if (gap > within) continue;
+      if (!sentence) return true;
+      const [a0, a1] = this.sentencesOf(a);
+      const [b0, b1] = this.sentencesOf(b);
+      if (a0 <= b1 && b0 <= a1) return true;
+    }
+    return false;
   }
 }
 
@@ -139,13 +207,13 @@ export function runCheck(ruleset: CompiledRuleset, text: string, ctx: CheckConte
     let hits = ev.hits(rule.match);
     if (hits.length === 0) continue;
     for (const u of rule.unless) {
-      const exceptions = ev.hits(u.node);
-      if (exceptions.length === 0) continue;
+      const exceptions = ev.index(u.node);
+      if (exceptions.empty) continue;
       if (u.within === undefined && !u.sentence) {
         hits = [];
         break;
       }
-      hits = hits.filter((h) => !exceptions.some((x) => ev.near(h, x, u.within, u.sentence)));
+      hits = hits.filter((h) => !exceptions.hasNear(h, u.within, u.sentence));
     }
     const severity = severityFor(rule, ctx);
     for (const h of mergeOverlapping(hits)) {

@@ -252,8 +252,10 @@ function tokenise(lower: string): Token[] {
     if (j - i >= 2) {
       let text = '';
       for (let k = i; k <= j; k++) text += lower[bounds[2 * k]!];
-      const { keys, isNumber } = wordKeys(text);
-      tokens.push({ start, end: bounds[2 * j + 1]!, keys, isNumber });
+      const joined = wordKeys(text);
+      // "is a c u n t": the article may have been swept into the run; also try without it.
+      const keys = j - i >= 3 && (text[0] === 'a' || text[0] === 'i') ? [...joined.keys, ...wordKeys(text.slice(1)).keys] : joined.keys;
+      tokens.push({ start, end: bounds[2 * j + 1]!, keys, isNumber: joined.isNumber });
       i = j + 1;
       continue;
     }
