@@ -72,6 +72,9 @@ class Evaluation {
         const [anchor, ...rest] = node.children;
         if (!anchor) return [];
         // Cheapest rejection first: if any companion never occurs, nothing can match.
+        // Word lists are already scanned and cost nothing to ask: if one of them is
+        // absent, the detectors and patterns of this combination never need to run.
+        for (const r of [anchor, ...rest]) if (costOf(r.node) === 0 && this.hits(r.node).length === 0) return [];
         const restHits = rest.map((r) => ({ index: this.index(r.node), within: r.within, sentence: r.sentence }));
         if (restHits.some((r) => r.index.empty)) return [];
         return this.hits(anchor.node).filter((a) => restHits.every((r) => r.index.hasNear(a, r.within, r.sentence)));
@@ -166,6 +169,28 @@ class HitIndex {
       if (a0 <= b1 && b0 <= a1) return true;
     }
     return false;
+  }
+}
+
+const costs = new WeakMap<ConditionNode, number>();
+
+/** 0 for conditions made only of word lists (free after the one scan), 1 otherwise. Cached per node. */
+function costOf(node: ConditionNode): number {
+  let c = costs.get(node);
+  if (c === undefined) costs.set(node, (c = computeCost(node)));
+  return c;
+}
+
+function computeCost(node: ConditionNode): number {
+  switch (node.kind) {
+    case 'terms':
+      return 0;
+    case 'any':
+      return node.children.every((c) => costOf(c) === 0) ? 0 : 1;
+    case 'all':
+      return node.children.every((c) => costOf(c.node) === 0) ? 0 : 1;
+    default:
+      return 1;
   }
 }
 

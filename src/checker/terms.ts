@@ -3,7 +3,7 @@
  * share one index keyed by first word, so a check costs one Map lookup per token
  * key however long the lexicons grow (uBlock-style: data lists, fixed cost).
  */
-import type { Doc, Token } from './normalise.js';
+import type { Doc } from './normalise.js';
 import { wordKeys } from './normalise.js';
 
 export type WordPattern = { kind: 'exact'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'number' } | { kind: 'any' };
@@ -47,80 +47,102 @@ export function parseTerm(term: string): WordPattern[] | string {
   return words;
 }
 
-function wordMatches(p: WordPattern, tok: Token): boolean {
-  switch (p.kind) {
-    case 'any':
-      return true;
+/**
+ * A trie over words: each level is a Map from the next word, so a post costs a
+ * few Map lookups per token however many phrases share a first word ("my ...",
+ * "the ..." start dozens of phrases).
+ */
+interface TrieNode {
+  /** Condition ids of the phrases that end here. */
+  ends: number[] | null;
+  exact: Map<string, TrieNode> | null;
+  /** Prefix children keyed by their first three letters. */
+  prefixes: Map<string, { prefix: string; node: TrieNode }[]> | null;
+  number: TrieNode | null;
+  any: TrieNode | null;
+}
+
+const newNode = (): TrieNode => ({ ends: null, exact: null, prefixes: null, number: null, any: null });
+
+function childFor(node: TrieNode, w: WordPattern): TrieNode {
+  switch (w.kind) {
+    case 'exact': {
+      node.exact ??= new Map();
+      let c = node.exact.get(w.word);
+      if (!c) node.exact.set(w.word, (c = newNode()));
+      return c;
+    }
+    case 'prefix': {
+      node.prefixes ??= new Map();
+      const bucketKey = w.prefix.slice(0, 3);
+      let bucket = node.prefixes.get(bucketKey);
+      if (!bucket) node.prefixes.set(bucketKey, (bucket = []));
+      let entry = bucket.find((b) => b.prefix === w.prefix);
+      if (!entry) bucket.push((entry = { prefix: w.prefix, node: newNode() }));
+      return entry.node;
+    }
     case 'number':
-      return tok.isNumber;
-    case 'exact':
-      return tok.keys.includes(p.word);
-    case 'prefix':
-      return tok.keys.some((k) => k.startsWith(p.prefix));
+      return (node.number ??= newNode());
+    case 'any':
+      return (node.any ??= newNode());
   }
 }
 
 export class TermIndex {
-  private readonly byFirstWord = new Map<string, Entry[]>();
-  /** Prefix terms keyed by their first three letters. */
-  private readonly byPrefix3 = new Map<string, Entry[]>();
-  /** Terms that start with a number ("# weeks"), tried at every number. */
-  private readonly byNumber: Entry[] = [];
-  private readonly byPhrase = new Map<string, Entry>();
+  private readonly root = newNode();
+  private readonly phrases = new Set<string>();
   size = 0;
 
   add(words: WordPattern[], conditionId: number): void {
+    let node = this.root;
+    for (const w of words) node = childFor(node, w);
+    node.ends ??= [];
+    if (!node.ends.includes(conditionId)) node.ends.push(conditionId);
     const key = JSON.stringify(words);
-    const existing = this.byPhrase.get(key);
-    if (existing) {
-      if (!existing.conditionIds.includes(conditionId)) existing.conditionIds.push(conditionId);
-      return;
+    if (!this.phrases.has(key)) {
+      this.phrases.add(key);
+      this.size++;
     }
-    const entry: Entry = { words, conditionIds: [conditionId], lastStart: -1 };
-    this.byPhrase.set(key, entry);
-    this.size++;
-    const first = words[0]!;
-    if (first.kind === 'number' || first.kind === 'any') {
-      this.byNumber.push(entry);
-      return;
-    }
-    const [map, k] = first.kind === 'exact' ? [this.byFirstWord, first.word] : [this.byPrefix3, first.prefix.slice(0, 3)];
-    const list = map.get(k);
-    if (list) list.push(entry);
-    else map.set(k, [entry]);
   }
 
   /** One pass over the tokens; returns hits per condition id. */
   scan(doc: Doc): Map<number, TermHit[]> {
     const hits = new Map<number, TermHit[]>();
     const tokens = doc.tokens;
-    for (const entry of this.byPhrase.values()) entry.lastStart = -1;
-    for (let i = 0; i < tokens.length; i++) {
-      const keys = tokens[i]!.keys;
-      if (tokens[i]!.isNumber) for (const e of this.byNumber) this.tryAt(e, i, tokens, hits);
-      for (const key of keys) {
-        const exact = this.byFirstWord.get(key);
-        if (exact) for (const e of exact) this.tryAt(e, i, tokens, hits);
-        if (key.length >= 3) {
-          const pre = this.byPrefix3.get(key.slice(0, 3));
-          if (pre) for (const e of pre) if (key.startsWith((e.words[0] as { prefix: string }).prefix)) this.tryAt(e, i, tokens, hits);
+    // Breadth-first over the trie: the frontier holds the nodes reached so far by
+    // phrases that started at token `start`; no closures, no recursion.
+    let frontier: TrieNode[] = [];
+    let next: TrieNode[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      frontier.length = 0;
+      frontier.push(this.root);
+      for (let at = start; at < tokens.length && frontier.length > 0; at++) {
+        const tok = tokens[at]!;
+        next.length = 0;
+        for (const node of frontier) {
+          for (const key of tok.keys) {
+            const exact = node.exact?.get(key);
+            if (exact && !next.includes(exact)) next.push(exact);
+            if (node.prefixes && key.length >= 3) {
+              const bucket = node.prefixes.get(key.slice(0, 3));
+              if (bucket) for (const b of bucket) if (key.startsWith(b.prefix) && !next.includes(b.node)) next.push(b.node);
+            }
+          }
+          if (tok.isNumber && node.number && !next.includes(node.number)) next.push(node.number);
+          if (node.any && !next.includes(node.any)) next.push(node.any);
         }
+        for (const node of next) {
+          if (!node.ends) continue;
+          const hit = { t0: start, t1: at };
+          for (const id of node.ends) {
+            const list = hits.get(id);
+            if (list) list.push(hit);
+            else hits.set(id, [hit]);
+          }
+        }
+        [frontier, next] = [next, frontier];
       }
     }
     return hits;
-  }
-
-  private tryAt(e: Entry, i: number, tokens: Token[], hits: Map<number, TermHit[]>): void {
-    if (e.lastStart === i) return;
-    const n = e.words.length;
-    if (i + n > tokens.length) return;
-    for (let w = 1; w < n; w++) if (!wordMatches(e.words[w]!, tokens[i + w]!)) return;
-    e.lastStart = i;
-    const hit = { t0: i, t1: i + n - 1 };
-    for (const id of e.conditionIds) {
-      const list = hits.get(id);
-      if (list) list.push(hit);
-      else hits.set(id, [hit]);
-    }
   }
 }

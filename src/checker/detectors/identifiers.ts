@@ -46,8 +46,20 @@ const DOT = String.raw`(?:\s{0,2}\.\s{0,2}|\s{0,2}[(\[{<]\s?dot\s?[)\]}>]\s{0,2}
 const OBFUSCATED_EMAIL = new RegExp(String.raw`(?<![\w.%+-])[\w.%+-]{1,64}${AT}[a-z0-9-]{1,63}(?:${DOT}[a-z0-9-]{1,63}){1,5}`, 'gi');
 const TLD = /(?:net|uk|com|org|scot|gov|ac|co|io|wales|cymru|ie|info|edu)$/i;
 
+// Both e-mail detectors need the same scan; do it once per post.
+const emailsByDoc = new WeakMap<Doc, Span[]>();
+const AT_SIGN_OR_WORD = /@|[(\[{<]\s?at\s?[)\]}>]/i;
+
 export function findEmails(doc: Doc): Span[] {
-  const plain = regexSpans(EMAIL, doc.clean);
+  let found = emailsByDoc.get(doc);
+  if (!found) emailsByDoc.set(doc, (found = scanEmails(doc)));
+  return found;
+}
+
+function scanEmails(doc: Doc): Span[] {
+  // Every address, plain or disguised, has an @ or a bracketed "at": skip the scan without one.
+  if (!AT_SIGN_OR_WORD.test(doc.clean)) return [];
+  const plain = doc.clean.includes('@') ? regexSpans(EMAIL, doc.clean) : [];
   const odd = regexSpans(OBFUSCATED_EMAIL, doc.clean, 0, (m) => {
     if (!/\s|[(\[{<]/.test(m[0])) return false;
     // "@ home" or "at the" with no dotted domain is prose; a real domain ends in a TLD.
