@@ -58,10 +58,20 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 export async function installTestRuleset(context: BrowserContext): Promise<void> {
   const worker = await extensionWorker(context);
   const input = testRuleset();
-  await worker.evaluate(async (active) => {
-    const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-    await c.storage.local.set({ activeRuleset: active });
-  }, { id: input.id, version: input.version, input });
+  const active = { id: input.id, version: input.version, input };
+  // The worker's own onInstalled write of the bundled ruleset may land after ours:
+  // write until ours has stayed put for half a second.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const version = await worker.evaluate(async (a) => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void>; get(k: string): Promise<Record<string, { version?: number } | undefined>> } } } }).chrome;
+      const now = (await c.storage.local.get('activeRuleset')).activeRuleset?.version;
+      if (now !== a.version) await c.storage.local.set({ activeRuleset: a });
+      await new Promise((r) => setTimeout(r, 500));
+      return (await c.storage.local.get('activeRuleset')).activeRuleset?.version;
+    }, active);
+    if (version === active.version && attempt > 0) return;
+  }
+  throw new Error('could not install the test ruleset');
 }
 
 export function panel(page: Page) {

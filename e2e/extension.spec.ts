@@ -1,9 +1,9 @@
 // The built extension in Debian's Chromium against the fixture pages served at the real URLs.
 import { test, expect, type Page } from '@playwright/test';
 import { launchBrowser, openSite, typeInto, pasteInto, submit, posts, editorText, focusEditor, SITES, type LaunchedBrowser, type Site, type SubmitPath } from './harness';
-import { CHROME_DIR, CLEAN_TEXT, NHS_TEXT, WARN_TEXT, closePanel, expectHeld, expectedCheck, extensionWorker, installTestRuleset, overlayButton, panel } from './ext-helpers';
+import { CHROME_DIR, CLEAN_TEXT, NHS_TEXT, WARN_TEXT, closePanel, expectHeld, expectedCheck, installTestRuleset, overlayButton, panel } from './ext-helpers';
 
-test.describe.configure({ mode: 'serial' });
+test.setTimeout(30_000);
 
 let browser: LaunchedBrowser;
 let page: Page;
@@ -149,30 +149,12 @@ test('an editor that appears after load is covered (WhatsApp chat switch, X comp
 
 test('the WhatsApp search box is not intercepted', async () => {
   await openSite(page, 'whatsapp');
-  await typeInto(page, 'whatsapp', NHS_TEXT, 'search');
+  await page.locator('#side [contenteditable="true"]').click();
+  await page.keyboard.type(NHS_TEXT);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(200);
   await expect(panel(page)).toHaveCount(0);
 });
 
-test('the worker is killed mid-session and the next risky post is still held', async () => {
-  await openSite(page, 'whatsapp');
-  await typeInto(page, 'whatsapp', CLEAN_TEXT);
-  await submit(page, 'whatsapp', 'enter');
-  await expect.poll(() => posts(page)).toEqual([CLEAN_TEXT]);
-
-  const worker = await extensionWorker(browser.context);
-  const cdp = await browser.context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const swTarget = targetInfos.find((t) => t.type === 'service_worker' && t.url === worker.url());
-  expect(swTarget).toBeTruthy();
-  const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
-  await cdp.send('Target.closeTarget', { targetId: swTarget!.targetId });
-  await closed;
-  expect(browser.context.serviceWorkers().filter((w) => w.url() === worker.url())).toHaveLength(0);
-
-  await typeInto(page, 'whatsapp', NHS_TEXT);
-  await submit(page, 'whatsapp', 'enter');
-  await expectHeld(page);
-  expect(await posts(page)).toEqual([CLEAN_TEXT]);
-});
+// The worker-kill test lives in extension-worker.spec.ts (puppeteer-core: Playwright stalls
+// once an attached service-worker target is closed).

@@ -6,7 +6,12 @@
  * Nothing here logs, stores or sends post text.
  */
 import browser from 'webextension-polyfill';
-import { compileRuleset, createChecker, type Checker, type RulesetInput } from '../checker/index.js';
+// File by file, not '../checker/index.js': the YAML/zod loader is not needed here, and zod's
+// `new Function` would trip extension CSP review.
+import { compileRuleset, type CompiledRuleset } from '../checker/ruleset/compile.js';
+import { runCheck } from '../checker/engine.js';
+import type { CheckContext, Result } from '../checker/types.js';
+import type { RulesetInput } from '../checker/ruleset/schema.js';
 import bundled from '../generated/rulesets.json';
 import {
   ACTIVE_RULESET_KEY,
@@ -18,6 +23,12 @@ import {
   type CheckResponse,
   type Settings,
 } from '../shared/messages.js';
+
+interface Checker {
+  readonly ruleset: CompiledRuleset;
+  check(text: string, ctx: CheckContext): Result;
+}
+const createChecker = (ruleset: CompiledRuleset): Checker => ({ ruleset, check: (text, ctx) => runCheck(ruleset, text, ctx) });
 
 const RULESETS = bundled as unknown as Record<string, RulesetInput>;
 

@@ -31,15 +31,19 @@ export interface PanelActions {
 
 const SEVERITY_WORDS: Record<Finding['severity'], string> = { block: 'Must not be posted', warn: 'Think twice', advise: 'Advice' };
 
-function placePanel(anchor: Rect | null): { top: number; left: number } {
+/** Below the compose box when there is room, otherwise as low as fits; always inside the viewport. */
+function placePanel(anchor: Rect | null): { top: number; left: number; maxHeight: number } {
   const vw = window.innerWidth;
   const vh = window.innerHeight;
   const width = Math.min(440, vw - 24);
-  if (!anchor) return { top: 24, left: Math.max(12, (vw - width) / 2) };
-  const left = Math.min(Math.max(12, anchor.left), Math.max(12, vw - width - 12));
-  const below = anchor.top + anchor.height + 8;
-  const top = below + 200 < vh ? below : Math.max(12, Math.min(anchor.top, vh - 320));
-  return { top, left };
+  const tall = Math.min(640, vh - 24);
+  const left = anchor ? Math.min(Math.max(12, anchor.left), Math.max(12, vw - width - 12)) : Math.max(12, (vw - width) / 2);
+  if (anchor) {
+    const below = anchor.top + anchor.height + 8;
+    if (vh - below - 12 >= Math.min(360, tall)) return { top: below, left, maxHeight: vh - below - 12 };
+  }
+  const top = Math.max(12, vh - tall - 12);
+  return { top, left, maxHeight: vh - top - 12 };
 }
 
 export function Panel({ model, actions }: { model: PanelModel; actions: PanelActions }) {
@@ -65,7 +69,7 @@ export function Panel({ model, actions }: { model: PanelModel; actions: PanelAct
         aria-labelledby="tt-title"
         aria-describedby="tt-sub"
         tabIndex={-1}
-        style={{ top: `${pos.top}px`, left: `${pos.left}px` }}
+        style={{ top: `${pos.top}px`, left: `${pos.left}px`, maxHeight: `${pos.maxHeight}px` }}
       >
         <h2 class="tt-title" id="tt-title">{title}</h2>
         <p class="tt-sub" id="tt-sub">
