@@ -78,6 +78,13 @@ describe('phones and e-mails', () => {
     expect(found('nhs-email', 'rachel.h3 (at) nhs (dot) net as I')).toEqual(['rachel.h3 (at) nhs (dot) net']);
     expect(found('nhs-email', 'emyr.davies @ wales . nhs . uk and')).toEqual(['emyr.davies @ wales . nhs . uk']);
     expect(found('nhs-email', 'jo@gmail.com')).toEqual([]);
+    // A bare "at": only when the name looks like an address or the domain is spelt with "dot".
+    expect(found('nhs-email', 'Email me: claire.hutchinson12 at nhs dot net')).toEqual(['claire.hutchinson12 at nhs dot net']);
+    expect(found('nhs-email', 'email me at claire.h12 at nhs dot net')).toEqual(['claire.h12 at nhs dot net']);
+    expect(found('nhs-email', 'my email is paul.green1 at nhs.net')).toEqual(['paul.green1 at nhs.net']);
+    expect(found('nhs-email', 'mark dot jones at nhs dot net')).toEqual(['jones at nhs dot net']);
+    expect(found('nhs-email', 'check the advice at nhs.uk before you travel')).toEqual([]);
+    expect(found('email', 'meet at the pub at 7.30')).toEqual([]);
     expect(found('email', 'see you at the pub')).toEqual([]);
   });
 });
@@ -106,6 +113,8 @@ describe('hospital numbers, beds, ages, people, addresses', () => {
     expect(found('named-person', 'chase bloods for J.o.a.n.n.e')).toEqual(['J.o.a.n.n.e']);
     expect(found('named-person', 'Hannah Brook, 29')).toEqual(['Hannah Brook']);
     expect(found('named-person', 'played for Leeds United')).toEqual([]);
+    expect(found('given-name', 'Caught Bethan asleep, Dave on B watch and our Steph')).toEqual(['Bethan', 'Dave', 'Steph']);
+    expect(found('given-name', 'Will anyone be in on June 3rd? Mark the rota')).toEqual([]);
     expect(found('named-person', 'a Clinical Nurse Specialist')).toEqual([]);
   });
   it('addresses and places', () => {

@@ -44,11 +44,13 @@ const NHS_DOMAIN = /@(?:[a-z0-9-]+\.)*(?:nhs\.net|nhs\.uk|nhs\.scot|hscni\.net)$
 const AT = String.raw`(?:\s{0,2}@\s{0,2}|\s{0,2}[(\[{<]\s?at\s?[)\]}>]\s{0,2})`;
 const DOT = String.raw`(?:\s{0,2}\.\s{0,2}|\s{0,2}[(\[{<]\s?dot\s?[)\]}>]\s{0,2}|\s(?:dot|DOT)\s)`;
 const OBFUSCATED_EMAIL = new RegExp(String.raw`(?<![\w.%+-])[\w.%+-]{1,64}${AT}[a-z0-9-]{1,63}(?:${DOT}[a-z0-9-]{1,63}){1,5}`, 'gi');
+/** "claire.hutchinson12 at nhs dot net": a bare "at", kept apart so prose ("email me at ...") cannot hide a real address. */
+const BARE_AT_EMAIL = new RegExp(String.raw`(?<![\w.%+-])[\w.%+-]{1,64}\s(?:at|AT)\s[a-z0-9-]{1,63}(?:${DOT}[a-z0-9-]{1,63}){1,5}`, 'gi');
 const TLD = /(?:net|uk|com|org|scot|gov|ac|co|io|wales|cymru|ie|info|edu)$/i;
 
 // Both e-mail detectors need the same scan; do it once per post.
 const emailsByDoc = new WeakMap<Doc, Span[]>();
-const AT_SIGN_OR_WORD = /@|[(\[{<]\s?at\s?[)\]}>]/i;
+const AT_SIGN_OR_WORD = /@|[(\[{<]\s?at\s?[)\]}>]|\sat\s/i;
 
 export function findEmails(doc: Doc): Span[] {
   let found = emailsByDoc.get(doc);
@@ -63,9 +65,21 @@ function scanEmails(doc: Doc): Span[] {
   const odd = regexSpans(OBFUSCATED_EMAIL, doc.clean, 0, (m) => {
     if (!/\s|[(\[{<]/.test(m[0])) return false;
     // "@ home" or "at the" with no dotted domain is prose; a real domain ends in a TLD.
-    return TLD.test(m[0]) && /(?:\.|dot)/i.test(m[0].slice(m[0].search(/@|[(\[{<]\s?at/i)));
+    if (!TLD.test(m[0]) || !/(?:\.|dot)/i.test(m[0].slice(m[0].search(/@|[(\[{<]\s?at/i)))) return false;
+    return true;
   });
-  return [...plain, ...odd.filter((o) => !plain.some((p) => p.start < o.end && p.end > o.start))];
+  // A bare " at " reads like prose ("advice at nhs.uk"): only when the name part looks like an
+  // address (a dot, underscore or digit) or the domain is spelt out with "dot".
+  const bare = regexSpans(BARE_AT_EMAIL, doc.clean, 0, (m) => {
+    const at = m[0].search(/\sat\s/i);
+    const domain = m[0].slice(at + 4);
+    const ok = TLD.test(m[0]) && /(?:\.|dot)/i.test(domain) && (/[._\d]/.test(m[0].slice(0, at)) || /\sdot\s/i.test(domain));
+    // "email me at jo.bloggs at nhs dot net": a rejected match may hide the real address just after its "at".
+    if (!ok) BARE_AT_EMAIL.lastIndex = m.index + at + 4;
+    return ok;
+  });
+  const found = [...plain, ...odd.filter((o) => !plain.some((p) => p.start < o.end && p.end > o.start))];
+  return [...found, ...bare.filter((b) => !found.some((p) => p.start < b.end && p.end > b.start))];
 }
 
 /** The domain of an address however it was typed: "nhs (dot) net" -> "nhs.net". */
@@ -156,6 +170,26 @@ const FIRST_NAMES = new Set(
     'aaron abdul abigail adam adrian agnes ahmed aidan aisha alan albert alex alexander alfie alice alison amanda amber amelia amir amy andrea andrew angela ann anna anne annie anthony arthur ashley aaliyah barbara barry ben benjamin beryl beth bethan betty bill billy bob brenda brian bridget callum cameron carl carol caroline carys catherine charles charlie charlotte chloe chris christine christopher claire colin connor craig daniel danielle darren david dawn dean deborah debbie declan denise dennis derek diane dominic donna doris dorothy dylan edward eileen elaine eleanor elizabeth ella ellie emily emma emyr eric evie evan ffion fiona frank freddie gareth gary gavin gemma geoffrey george georgia gerald gillian glenys graham grace gwen gwyneth hannah harold harriet harry hayley heather helen henry hollie holly ian imran irene isaac isabel isabella isla ivy jack jackie jacob jade james jamie jane janet jason jayden jean jeffrey jennifer jenny jessica jill jim jo joan joanne joe john jonathan joseph josh joshua joyce judith julie june karen kate katherine kathleen katie kayden keith kelly kenneth kevin kieran kim kyle laura lauren leah lee leon lewis liam lily linda lisa logan lola louise lucy luke lydia lynne maisie malcolm margaret maria marie marion mark martin mary matthew maureen megan melissa mia michael michelle mildred mohammed mohammad molly muhammad nancy naomi natalie nathan neil nerys nevaeh niamh nicholas nicola noah norman oliver olivia oscar owen paige pamela patricia patrick paul pauline peter philip phillip phoebe poppy priya rachel rebecca rhodri rhys richard rita robert robin rose ruby ruth ryan sally samantha samuel sandra sarah scott sean shannon sharon sheila shirley sian simon sophie stacey stephen steven stuart susan suzanne tara teresa terry thomas tim timothy toby tom tony tracey tracy trevor valerie vera victoria vincent wayne wendy william yvonne zoe zara'
   ).split(' '),
 );
+
+/** Short forms staff use for each other ("Dave on B watch", "our Steph"). */
+const NICKNAMES = new Set(
+  'abi abby aled alun angharad bryn catrin ceri cerys delyth dewi eleri elin geraint gethin huw hywel ieuan iwan llinos lowri manon mared meinir nia osian rhian rhiannon sioned sion tomos tudur alfie andy annie babs becca becky bev bex bill billy bob bobby carly charlie chaz chrissy dafydd dai dave davey deb debs dom eddie fran gaz gemma geoff gerry gill gez hels izzy jac jacqui jake jan janice jaz jeff jen jenna jess jez jimmy jo jonny jonno josie jules kat kath kaz kel kerry kev kirsty kris les lex liz lou lulu mags mandy meg mel mick mike nat nav nick nicky nige nikki ollie pete phil pip raj rob robbie ron ros roz sam sammy sas shaz sid soph steph steve stevie sue suzy tam tash ted tess tom tommy val vic viv woody'.split(' '),
+);
+
+/**
+ * A single capitalised given name ("Dave", "Bethan", "Steph"): not enough to
+ * name a patient, but enough to say a post is about a particular colleague.
+ */
+const NOT_GIVEN = new Set(['june', 'dawn', 'grace', 'rose', 'holly', 'ivy', 'robin', 'ruby', 'lily', 'poppy', 'amber', 'will', 'mark', 'bill', 'jack', 'sally', 'pat']);
+const GIVEN = /\b[A-Z][a-z]{1,12}\b/g;
+
+export function findGivenNames(doc: Doc): Span[] {
+  const text = foldedText(doc);
+  return regexSpans(GIVEN, text, 0, (m) => {
+    const w = m[0].toLowerCase();
+    return (FIRST_NAMES.has(w) || NICKNAMES.has(w)) && !NOT_GIVEN.has(w);
+  });
+}
 
 export function findNamedPeople(doc: Doc): Span[] {
   const text = foldedText(doc);

@@ -3,7 +3,7 @@ import type { Doc } from '../normalise.js';
 import type { Span } from './span.js';
 import { findNhsNumbers } from './nhs-number.js';
 import { findDates, findDatesOfBirth } from './dates.js';
-import { findAddresses, findAges, findPlaces, findBedReferences, findEmails, findHospitalNumbers, findNamedPeople, findNhsEmails, findPhoneNumbers, findPostcodes } from './identifiers.js';
+import { findAddresses, findAges, findPlaces, findBedReferences, findEmails, findGivenNames, findHospitalNumbers, findNamedPeople, findNhsEmails, findPhoneNumbers, findPostcodes } from './identifiers.js';
 import { findAccessCodes, findSecrets } from './security.js';
 
 export type { Span } from './span.js';
@@ -22,6 +22,7 @@ export const DETECTORS = {
   'bed-reference': findBedReferences,
   age: findAges,
   'named-person': findNamedPeople,
+  'given-name': findGivenNames,
   'access-code': findAccessCodes,
   password: findSecrets,
 } as const satisfies Record<string, (doc: Doc) => Span[]>;
