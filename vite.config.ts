@@ -22,6 +22,9 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     modulePreload: false,
+    // Extension pages the manifest does not name (crxjs builds those it names): the
+    // "Practise" page (issue 4), opened from the popup at src/practise/index.html.
+    rollupOptions: { input: { practise: 'src/practise/index.html' } },
   },
   plugins: [crx({ manifest: chromeManifest as unknown as ManifestV3Export, browser: 'chrome' })],
   // crxjs' dev-server features (HMR websocket) are never shipped: `vite build` only.

@@ -99,7 +99,7 @@ export interface RequestRecord {
   url: string;
   method: string;
   resourceType: string;
-  action: 'fixture' | 'extension' | 'aborted';
+  action: 'fixture' | 'extension' | 'local' | 'aborted';
 }
 
 /** Every request the context made, and what the harness did with it. */
@@ -129,7 +129,7 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(options: { extensionDir?: string } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(options: { extensionDir?: string; /** Origins let through (the local practice server). */ localOrigins?: string[] } = {}): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'think-twice-e2e-'));
   const args = [
     '--no-sandbox',
@@ -170,6 +170,10 @@ export async function launchBrowser(options: { extensionDir?: string } = {}): Pr
     // Aborting the extension's own files would kill its content scripts.
     if (url.protocol === 'chrome-extension:') {
       record('extension');
+      return route.continue();
+    }
+    if (options.localOrigins?.includes(url.origin)) {
+      record('local');
       return route.continue();
     }
     const site = url.protocol === 'https:' ? HOST_TO_SITE[url.hostname] : undefined;

@@ -30,6 +30,8 @@ const policyFallback = '/work/shared/policies';
 const policies = existsSync(policySrc) ? policySrc : policyFallback;
 if (!existsSync(policies)) throw new Error(`policy texts not found at ${policySrc}`);
 mkdirSync(path.join(publicDir, 'policies'), { recursive: true });
+// The storage.managed schema the manifest names (Chrome refuses to load the extension without it).
+cpSync(r('managed_schema.json'), path.join(publicDir, 'managed_schema.json'));
 for (const f of readdirSync(policies).filter((f) => f.endsWith('.txt'))) cpSync(path.join(policies, f), path.join(publicDir, 'policies', f));
 
 // 2. crxjs build

@@ -101,7 +101,7 @@ describe.each(checkers)('conduct lexicons in %s', (_id, checker) => {
 
 // Families of posts beyond the rule examples, for the trusts whose policy covers them.
 const byId = new Map(checkers);
-const FAMILIES: Array<[string, string, string]> = [
+const FAMILIES: Array<[(typeof BUNDLED_RULESET_IDS)[number], string, string]> = [
   ['cddft', 'derogatory', 'Got a proper sp4z of a trainee on the ward, cannot take a blood pressure'],
   ['clh', 'derogatory', 'Our new director is a thug in a suit, nobody trusts him'],
   ['clh', 'derogatory', 'The managers covered it up again. They are liars, every one of them.'],

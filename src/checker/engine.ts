@@ -252,6 +252,9 @@ export function runCheck(ruleset: CompiledRuleset, text: string, ctx: CheckConte
         match: text.slice(span.start, span.end),
         clause: rule.clause,
         message: rule.message,
+        // Welsh texts only when the rule has them, so findings without them stay as before.
+        ...(rule.messageCy ? { messageCy: rule.messageCy } : {}),
+        ...(rule.whyCy ? { whyCy: rule.whyCy } : {}),
         fix: rule.fix ? fixFor(rule.fix, text, span.start, span.end) : null,
       });
     }

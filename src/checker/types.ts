@@ -81,6 +81,9 @@ export interface Finding {
   match: string;
   clause: Clause;
   message: string;
+  /** Welsh `message` and clause `why`, present only when the rule provides them (message_cy, why_cy). */
+  messageCy?: string;
+  whyCy?: string;
   fix: Fix | null;
 }
 

@@ -10,20 +10,25 @@
  */
 import { browserApi as browser } from '../shared/browser-api.js';
 import { holdsPost, type CheckContext, type Result } from '../checker/types.js';
-import { ACTIVE_RULESET_KEY, isActiveRuleset, type BackgroundRequest, type CheckResponse } from '../shared/messages.js';
-import { adapterForHost } from './sites/index.js';
+import { ACTIVE_RULESET_KEY, EFFECTIVE_SETTINGS_KEY, isActiveRuleset, type BackgroundRequest, type CheckResponse, type Settings } from '../shared/messages.js';
+import { adapterForPage } from './sites/index.js';
+import { isPracticePage, watchPracticeRuleset } from './practice.js';
 import type { ComposeTarget } from './sites/types.js';
 import { Locator, isDisabled, type EditorHit } from './locate.js';
 import { LocalChecker, VerdictCache } from './verdicts.js';
 import { rangeFor, readText, type TextSnapshot } from './text.js';
 import { OverlayLayer, type PanelModel, type Rect } from '../overlay/index.js';
 import { writeEditorText } from '../editor-writers/index.js';
+// Issue 5 (overlay owner): settings for the card, counts per rule, caret memory.
+import { loadSettings, type Settings as UiSettings } from '../overlay/settings.js';
+import { RecentlyAccepted, recordCounts, type CountKind } from '../overlay/counts.js';
+import { rememberCaret } from '../overlay/focus.js';
 
 const CHECK_DEBOUNCE_MS = 120;
 const BACKGROUND_TIMEOUT_MS = 400;
 const RULESET_WAIT_MS = 3000;
 
-const adapter = adapterForHost(location.hostname);
+const adapter = adapterForPage(location);
 const locator = new Locator(adapter);
 const local = new LocalChecker();
 const cache = new VerdictCache();
@@ -35,10 +40,16 @@ let debounce: ReturnType<typeof setTimeout> | undefined;
 let checkSeq = 0;
 let rulesetWaiters: (() => void)[] = [];
 
+// Practice site (issue 4, ./practice.ts): the page's trust picker chooses the ruleset for
+// this tab only (storage's is then ignored here), and nothing done there is counted.
+const practice = isPracticePage(location);
+let practiceRuleset = false;
+
 // ---------------------------------------------------------------- ruleset
 
-function loadRuleset(value: unknown): void {
+function loadRuleset(value: unknown, fromPracticePage = false): void {
   if (!isActiveRuleset(value)) return;
+  if (practiceRuleset && !fromPracticePage) return;
   if (local.load(value.input)) {
     cache.clear();
     const waiters = rulesetWaiters;
@@ -66,8 +77,67 @@ browser.storage.local
   })
   .catch(() => undefined);
 
+if (practice) {
+  watchPracticeRuleset((input) => {
+    practiceRuleset = true;
+    loadRuleset({ id: input.id, version: input.version, input }, true);
+  });
+}
+
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[ACTIVE_RULESET_KEY]) loadRuleset(changes[ACTIVE_RULESET_KEY].newValue);
+  if (area === 'local' && changes[EFFECTIVE_SETTINGS_KEY]) policy = changes[EFFECTIVE_SETTINGS_KEY].newValue as Partial<Settings> | undefined;
+});
+
+// ---------------------------------------------------------------- organisation settings
+// Managed-policy settings (resolved by the background into storage.local, issue 6). Kept to
+// these few reads so the overlay/content owners are not disturbed: sites switched off are
+// not checked; "warn" can be made "block"; with "Post anyway" not allowed a warning is
+// shown as a block (no Post anyway button); advice hints can be hidden.
+let policy: Partial<Settings> | undefined;
+browser.storage.local
+  .get(EFFECTIVE_SETTINGS_KEY)
+  .then((stored) => {
+    policy ??= stored[EFFECTIVE_SETTINGS_KEY] as Partial<Settings> | undefined;
+  })
+  .catch(() => undefined);
+
+function siteEnabled(): boolean {
+  const site = adapter?.site;
+  if (!policy?.sitesEnabled || !site) return true;
+  return (policy.sitesEnabled as string[]).includes(site);
+}
+
+function underPolicy(result: Result): Result {
+  if (result.verdict !== 'warn') return result;
+  if (policy?.warnBehaviour === 'block') {
+    return { ...result, verdict: 'block', findings: result.findings.map((f) => (f.severity === 'warn' ? { ...f, severity: 'block' } : f)) };
+  }
+  if (policy?.allowPostAnyway === false) return { ...result, verdict: 'block' };
+  return result;
+}
+
+// ---------------------------------------------------------------- card settings, counts (issue 5)
+// Contacts, "Post anyway" reason and UI language for the card. Counts per rule only: no text.
+let uiSettings: UiSettings | null = null;
+const refreshUiSettings = (): void => {
+  loadSettings(browser).then((s) => (uiSettings = s)).catch(() => undefined);
+};
+refreshUiSettings();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes[EFFECTIVE_SETTINGS_KEY] || changes.settings)) refreshUiSettings();
+});
+const accepted = new RecentlyAccepted();
+const heldRules = (r: Result): string[] => r.findings.filter((f) => f.severity !== 'advise').map((f) => f.rule);
+const count = (r: Result, kind: CountKind): void => (practice ? undefined : void recordCounts(browser, heldRules(r), kind));
+/** Warnings "posted anyway" in the last minute are not shown again for the same words. */
+const acceptedKey = (r: Result): string => RecentlyAccepted.key(r.findings.filter((f) => f.severity !== 'advise'));
+
+// The popup asks whether this tab is checked (answering here avoids the `tabs` permission).
+browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+  if ((msg as { type?: string } | null)?.type !== 'thinkTwiceTabStatus') return undefined as unknown as true;
+  sendResponse({ active: siteEnabled(), site: adapter?.site ?? null });
+  return true;
 });
 
 function send(msg: BackgroundRequest): Promise<unknown> {
@@ -131,7 +201,7 @@ function showVerdict(hit: EditorHit, result: Result | null): void {
   const host = overlay.element;
   host.setAttribute('data-verdict', result?.verdict ?? 'unknown');
   host.setAttribute('data-checks', String(checkSeq));
-  const advice = result && result.verdict === 'advise' ? result.findings.filter((f) => f.severity === 'advise') : null;
+  const advice = result && result.verdict === 'advise' && policy?.adviceBehaviour !== 'hide' ? result.findings.filter((f) => f.severity === 'advise') : null;
   overlay.hint(advice, advice ? toRect(hit.editor.getBoundingClientRect()) : null);
 }
 
@@ -164,6 +234,7 @@ function keyInit(e: KeyboardEvent): KeyboardEventInit & { keyCode: number; which
  * event for a clean post; otherwise holds it and opens the card.
  */
 function decide(e: Event, editors: HTMLElement[], target: ComposeTarget, via: HeldPost['via']): void {
+  if (!siteEnabled()) return; // switched off by the organisation
   for (const editor of editors) {
     const { text } = readText(editor);
     if (text.trim() === '') continue;
@@ -176,6 +247,8 @@ function decide(e: Event, editors: HTMLElement[], target: ComposeTarget, via: He
       return;
     }
     if (holdsPost(result.verdict)) {
+      // Issue 5: the same warning just "posted anyway" (within a minute) is not shown again.
+      if (underPolicy(result).verdict === 'warn' && accepted.has(acceptedKey(result), Date.now())) continue;
       hold(e);
       openPanel({ editor, target, text, ctx, result, via }, false);
       return;
@@ -265,8 +338,21 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 function openPanel(held: HeldPost, unchecked: boolean): void {
+  held = { ...held, result: underPolicy(held.result) };
   let writing = false;
-  const model: PanelModel = { result: held.result, policyFile: local.policySource, ...layoutFor(held), writeFailed: false, copied: false, unchecked };
+  const model: PanelModel = {
+    result: held.result, policyFile: local.policySource, ...layoutFor(held), writeFailed: false, copied: false, unchecked,
+    // Issue 5: who will see it, contacts, the reason setting, and what a "wrong" report names.
+    audience: held.ctx.audience ?? null,
+    site: adapter?.site ?? location.hostname,
+    ruleset: local.identity ? { id: local.identity.split('@')[0]!, version: local.identity.split('@')[1] ?? '' } : null,
+    requireReason: uiSettings?.postAnywayRequiresReason ?? false,
+    supportContact: uiSettings?.supportContact ?? null,
+    freedomToSpeakUpContact: uiSettings?.freedomToSpeakUpContact ?? null,
+    text: held.text, // in memory while the card is open; only sent if the person ticks the box
+  };
+  const restoreCaret = rememberCaret(held.editor);
+  if (!unchecked) count(held.result, 'warned');
   overlay.relayout = () => layoutFor(held);
   overlay.open(
     model,
@@ -288,16 +374,22 @@ function openPanel(held: HeldPost, unchecked: boolean): void {
             openPanel({ ...held, text, result: again }, false);
             return;
           }
-          overlay.close(true);
+          count(held.result, 'fixed');
+          // The text changed under the old caret: focus only, the editor keeps its own new caret.
+          overlay.close(false);
+          held.editor.focus();
         });
       },
       editPost: () => {
+        count(held.result, 'edited');
         overlay.close(false);
         const first = held.result.findings.find((f) => f.severity !== 'advise');
         placeCaret(held.editor, first?.start ?? 0);
       },
       postAnyway: () => {
         if (held.result.verdict === 'block' && !unchecked) return; // never for a block
+        count(held.result, 'postedAnyway');
+        if (!unchecked) accepted.remember(acceptedKey(held.result), Date.now());
         overlay.close(false);
         release(held);
       },
@@ -307,8 +399,9 @@ function openPanel(held: HeldPost, unchecked: boolean): void {
       openPolicy: (file) => {
         void send({ type: 'openPolicy', file }).catch(() => undefined);
       },
+      reportWrong: (rule) => (practice ? undefined : void recordCounts(browser, [rule], 'reportedWrong')),
     },
-    { returnFocus: () => held.editor.focus(), onDismiss: () => undefined },
+    { returnFocus: restoreCaret, onDismiss: () => count(held.result, 'cancelled') },
   );
 }
 

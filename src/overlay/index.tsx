@@ -4,13 +4,20 @@
  */
 import { render } from 'preact';
 import type { Finding } from '../checker/types.js';
-import { CATEGORY_WORDS } from '../shared/categories.js';
-import { Hint, Panel, type PanelActions, type PanelModel, type Rect } from './Overlay.js';
+import { CATEGORY_KEYS, Hint, Panel, findingMessage, type PanelActions, type PanelModel, type Rect } from './Overlay.js';
+import { t, uiLanguage } from './i18n.js';
 import { OVERLAY_CSS } from './styles.js';
 
 export type { PanelActions, PanelModel, Rect };
 
 export const HOST_ID = 'think-twice-overlay';
+
+// Presenter mode (issue 4): only the card's size changes, never what it says. The panel's
+// children are zoomed (not the panel, whose top/left are computed for the viewport).
+const PRESENTER_ATTR = 'data-think-twice-presenter';
+const PRESENTER_CSS = `:host([data-presenter]) .tt-panel { width: min(640px, calc(100vw - 24px)); }
+:host([data-presenter]) .tt-panel > * { zoom: 1.4; }
+:host([data-presenter]) .tt-hint { font-size: 20px; max-width: 560px; }`;
 
 export class OverlayLayer {
   private host: HTMLElement | null = null;
@@ -31,13 +38,19 @@ export class OverlayLayer {
     host.setAttribute('data-think-twice', '');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = OVERLAY_CSS;
+    style.textContent = OVERLAY_CSS + PRESENTER_CSS;
     const live = document.createElement('div');
-    live.className = 'tt-sr';
+    // The live region exists before anything is said into it (screen readers ignore a
+    // region that appears together with its text).
+    live.className = 'tt-sr tt-live';
     live.setAttribute('aria-live', 'assertive');
-    live.setAttribute('role', 'status');
+    live.setAttribute('aria-atomic', 'true');
     const root = document.createElement('div');
     shadow.append(style, live, root);
+    // Presenter mode (issue 4, the practice site sets <html data-think-twice-presenter>): larger card.
+    const presenter = () => host.toggleAttribute('data-presenter', document.documentElement.hasAttribute(PRESENTER_ATTR));
+    presenter();
+    new MutationObserver(presenter).observe(document.documentElement, { attributes: true, attributeFilter: [PRESENTER_ATTR] });
     (document.body ?? document.documentElement).append(host);
     this.host = host;
     this.root = root;
@@ -57,7 +70,8 @@ export class OverlayLayer {
   open(model: PanelModel, actions: PanelActions, opts: { returnFocus: () => void; onDismiss: () => void }): void {
     this.element;
     this.model = model;
-    this.actions = actions;
+    // The card's own close button does what Esc does.
+    this.actions = { close: () => this.dismiss(), ...actions };
     this.returnFocus = opts.returnFocus;
     this.onDismiss = opts.onDismiss;
     this.hintFindings = null;
@@ -88,6 +102,13 @@ export class OverlayLayer {
     if (restore) back?.();
   }
 
+  /** Closed without posting (Esc, the close button): the controller hears, focus goes back. */
+  dismiss(): void {
+    if (!this.model) return;
+    this.onDismiss?.();
+    this.close(true);
+  }
+
   /** A small, non-blocking hint for advice-only findings (null clears it). */
   hint(findings: Finding[] | null, anchor: Rect | null): void {
     if (this.model) return;
@@ -97,7 +118,7 @@ export class OverlayLayer {
     if (this.hintFindings || this.root) {
       if (this.hintFindings) this.element;
       this.paint();
-      if (this.hintFindings && !same) this.say(`Advice: ${this.hintFindings[0]!.message}`);
+      if (this.hintFindings && !same) this.say(t('live_advice', findingMessage(this.hintFindings[0]!, uiLanguage()).text));
     }
   }
 
@@ -112,14 +133,15 @@ export class OverlayLayer {
     if (e.type !== 'keydown') return;
     if (e.key === 'Escape' && this.model) {
       e.preventDefault();
-      this.onDismiss?.();
-      this.close(true);
+      this.dismiss();
       return;
     }
     if (e.key === 'Tab' && this.model) {
       const panel = this.panel();
       if (!panel) return;
-      const items = [...panel.querySelectorAll<HTMLElement>('button, a[href], textarea, input')];
+      const items = [...panel.querySelectorAll<HTMLElement>('button, a[href], textarea, input, select')].filter(
+        (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+      );
       if (items.length === 0) return;
       const active = (this.host?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
       const idx = active ? items.indexOf(active) : -1;
@@ -140,8 +162,9 @@ export class OverlayLayer {
 
   private announce(model: PanelModel): void {
     const held = model.result.findings.filter((f) => f.severity !== 'advise');
-    const words = held.map((f) => `${CATEGORY_WORDS[f.category]}: ${f.message}`).join(' ');
-    this.say(`Think Twice held this post. ${words}`);
+    const lang = uiLanguage();
+    const words = held.map((f) => `${t(CATEGORY_KEYS[f.category])}: ${findingMessage(f, lang).text}`).join(' ');
+    this.say(t('live_held', words));
   }
 
   private say(text: string): void {
