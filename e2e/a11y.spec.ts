@@ -57,12 +57,14 @@ async function setSettings(worker: Worker, settings: Record<string, unknown>): P
   await worker.evaluate(async (s) => {
     const c = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
     await c.storage.local.set({ settings: s });
-    // Wait for the background's resolved copy where it writes one.
-    for (let i = 0; i < 20; i++) {
+    // Wait for the background's resolved copy (the content script reads that one); a
+    // loaded machine can take seconds, and a silent timeout made this test flaky.
+    for (let i = 0; i < 150; i++) {
       const eff = (await c.storage.local.get('effectiveSettings')).effectiveSettings as Record<string, unknown> | undefined;
-      if (!eff || Object.entries(s).every(([k, v]) => JSON.stringify(eff[k]) === JSON.stringify(v))) return;
+      if (eff && Object.entries(s).every(([k, v]) => JSON.stringify(eff[k]) === JSON.stringify(v))) return;
       await new Promise((r) => setTimeout(r, 100));
     }
+    throw new Error('the background did not apply the settings within 15 s');
   }, settings);
   // A settings change makes the background republish its bundled ruleset: put ours back.
   await installRuleset(worker, a11yRuleset());
