@@ -13,6 +13,8 @@
  *     stretched letters ("fuuuck") and letters split by spaces/dots/emoji.
  */
 
+import { stem } from './stem.js';
+
 export interface Token {
   /** Offsets into `clean`/`lower`. */
   start: number;
@@ -215,7 +217,11 @@ const keyCache = new Map<string, { keys: string[]; isNumber: boolean }>();
 export function wordKeys(word: string): { keys: string[]; isNumber: boolean } {
   let cached = keyCache.get(word);
   if (cached) return cached;
-  cached = PLAIN_WORD.test(word) && !hasStretch(word) ? { keys: [word], isNumber: false } : computeWordKeys(word);
+  if (PLAIN_WORD.test(word) && !hasStretch(word)) {
+    // Lexicon words are stored stemmed (terms.ts), so a plain word is looked up by its stem too.
+    const stemmed = stem(word);
+    cached = { keys: stemmed === word ? [word] : [word, stemmed], isNumber: false };
+  } else cached = computeWordKeys(word);
   if (keyCache.size > 50_000) keyCache.clear();
   keyCache.set(word, cached);
   return cached;
@@ -236,6 +242,7 @@ function computeWordKeys(word: string): { keys: string[]; isNumber: boolean } {
       keys.add(squeeze(k, 2));
     }
   }
+  for (const k of [...keys]) keys.add(stem(k));
   return { keys: [...keys], isNumber: false };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Doc } from './normalise.js';
 import { wordKeys } from './normalise.js';
+import { stem } from './stem.js';
 
 export type WordPattern = { kind: 'exact'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'number' } | { kind: 'any' };
 
@@ -38,7 +39,8 @@ export function parseTerm(term: string): WordPattern[] | string {
     } else {
       // Symbols and emoji are not words in the text either ("county durham & darlington").
       const found = piece.match(WORD_IN_TERM) ?? [];
-      for (const w of found) words.push({ kind: 'exact', word: wordKeys(w).keys[0]! });
+      // Stemmed, so "insult" also matches "insults", "insulted", "insulting" (tokens carry their stem as a key).
+      for (const w of found) words.push({ kind: 'exact', word: stem(wordKeys(w).keys[0]!) });
     }
   }
   if (words.length === 0) return `"${term}" is empty`;
