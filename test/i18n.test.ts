@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { compileRuleset } from '../src/checker/ruleset/compile.js';
 import { runCheck } from '../src/checker/engine.js';
 import type { RulesetInput } from '../src/checker/ruleset/schema.js';
-import { formatEntry, setUiLanguage, t } from '../src/overlay/i18n.js';
+import { formatEntry, provideCatalog, setUiLanguage, t } from '../src/overlay/i18n.js';
 import { reportHref } from '../src/overlay/report.js';
 import { RecentlyAccepted, addCounts } from '../src/overlay/counts.js';
 import { findingMessage, findingWhy } from '../src/overlay/Overlay.js';
@@ -86,6 +86,9 @@ describe('locales', () => {
 
 describe('t() with the language fixed by policy', () => {
   it("reads the locale's messages.json with Chrome's placeholder rules", () => {
+    // In the extension the catalogue is fetched (pages) or asked of the background (content scripts).
+    provideCatalog('cy', catalogs.cy as never);
+    provideCatalog('en', catalogs.en_GB as never);
     setUiLanguage('cy');
     expect(t('btn_post_anyway')).toBe('Postio beth bynnag');
     expect(t('sub_held_many', 3)).toContain('Mae 3 peth');

@@ -238,6 +238,11 @@ async function handle(msg: BackgroundRequest): Promise<unknown> {
     }
     case 'getStatus':
       return status();
+    case 'localeMessages': {
+      const dir = msg.lang === 'cy' ? 'cy' : 'en_GB';
+      const res = await fetch(browser.runtime.getURL(`_locales/${dir}/messages.json`));
+      return res.ok ? ((await res.json()) as unknown) : null;
+    }
     case 'checkNow':
       await checkForUpdate();
       return status();

@@ -7,7 +7,7 @@
 import type Browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../settings/managed.js';
 import { EFFECTIVE_SETTINGS_KEY, SETTINGS_KEY } from '../shared/messages.js';
-import { setUiLanguage } from './i18n.js';
+import { setUiLanguage, uiLanguageReady } from './i18n.js';
 
 export type { Settings };
 
@@ -34,5 +34,7 @@ export async function loadSettings(browser: Pick<typeof Browser, 'storage'>): Pr
     settings = resolveSettings(managed && typeof managed === 'object' && Object.keys(managed).length ? managed : undefined, local).settings;
   }
   setUiLanguage(settings.uiLanguage);
+  // A language fixed by policy loads its messages once; render only after they are here.
+  await uiLanguageReady();
   return settings;
 }

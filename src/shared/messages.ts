@@ -19,7 +19,13 @@ export type BackgroundRequest =
   /** Answered with a `Status` (popup, options page). */
   | { type: 'getStatus' }
   /** Look for a ruleset update now (options page button); answered with the new `Status`. */
-  | { type: 'checkNow' };
+  | { type: 'checkNow' }
+  /**
+   * The messages.json of one UI language, for a content script whose organisation fixed the
+   * language (`uiLanguage`): a page cannot read extension files itself, and bundling both
+   * catalogues into the content script would cost ~7 KB gzip on every page.
+   */
+  | { type: 'localeMessages'; lang: 'en' | 'cy' };
 
 export type CheckResponse = { ok: true; result: Result; rulesetId: string; rulesetVersion: number } | { ok: false; error: string };
 

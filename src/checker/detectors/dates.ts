@@ -54,7 +54,15 @@ function spacedDatesOfBirth(doc: Doc): Span[] {
   return out;
 }
 
+/** Every date of birth needs a birth word ("DOB", "d.o.b.", "born", "birthday", "b."): without one, skip the date scans. */
+function mentionsBirth(doc: Doc): boolean {
+  for (const t of doc.tokens) if (DOB_WORDS.has(t.keys[0]!)) return true;
+  DOB_INTRO.lastIndex = 0;
+  return DOB_INTRO.test(doc.lower) || doc.lower.includes('date of birth');
+}
+
 export function findDatesOfBirth(doc: Doc): Span[] {
+  if (!mentionsBirth(doc)) return [];
   const spacedHits = spacedDatesOfBirth(doc);
   const spaced = new Set(spacedHits);
   const years = regexSpans(YEAR_ONLY, doc.clean);

@@ -37,11 +37,47 @@ function groups(raw: string): number[] {
   return parts.map((p) => p.length);
 }
 
+const isSeparator = (c: number) => c === 32 || c === 46 || c === 45 || c === 47 || c === 0xa0;
+const isDigitLike = (c: number) => (c >= 48 && c <= 57) || c === 79 || c === 111;
+
+/**
+ * Stretches of the text that hold at least ten digits (or O's) with at most three
+ * separators between them: the only places an NHS number can be. One cheap pass
+ * keeps the candidate regex off the rest of a long post.
+ */
+function digitStretches(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  let last = -1;
+  let digits = 0;
+  const close = () => {
+    if (start >= 0 && digits >= 10) out.push([Math.max(0, start - 4), Math.min(text.length, last + 5)]);
+    start = -1;
+    digits = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitLike(c)) {
+      if (start >= 0 && i - last > 4) close();
+      if (start < 0) start = i;
+      last = i;
+      digits++;
+    } else if (!isSeparator(c) && start >= 0) close();
+  }
+  close();
+  return out;
+}
+
 export function findNhsNumbers(doc: Doc): Span[] {
   const out: Span[] = [];
   const text = doc.clean;
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+  for (const [from, to] of digitStretches(text)) collectNhsNumbers(doc, text, from, to, out);
+  return out;
+}
+
+function collectNhsNumbers(doc: Doc, text: string, from: number, to: number, out: Span[]): void {
+  CANDIDATE.lastIndex = from;
+  for (let m = CANDIDATE.exec(text); m && m.index < to; m = CANDIDATE.exec(text)) {
     const raw = m[0];
     const letters = (raw.match(/[Oo]/g) ?? []).length;
     if (letters > 4) continue;
@@ -56,5 +92,4 @@ export function findNhsNumbers(doc: Doc): Span[] {
     const context = hasKeywordNear(doc, start, end, CONTEXT, 6, 3) || CONTEXT_BEFORE.test(doc.lower.slice(Math.max(0, start - 24), start).replace(/\s+/g, ''));
     if (letters > 0 ? context : grouped || splitOneByOne || context) out.push({ start, end });
   }
-  return out;
 }
