@@ -14,7 +14,7 @@ import bundled from '../generated/rulesets.json';
 import { SETTINGS_KEY, type Settings, type Status } from '../shared/messages.js';
 import { langTag, setUiLanguage, t, uiLanguage, uiLanguageReady, type MessageKey } from '../overlay/i18n.js';
 import { loadSettings } from '../overlay/settings.js';
-import { COUNTS_KEY, COUNT_KINDS, clearCounts, readCounts, type CountKind, type RuleCounts } from '../overlay/counts.js';
+import { COUNTS_KEY, COUNT_KINDS, COUNT_LABELS, clearCounts, readCounts, type CountKind, type RuleCounts } from '../overlay/counts.js';
 
 const rulesets = bundled as unknown as Record<string, { id: string; version: number; policy?: { title?: string } }>;
 const $ = (id: string) => document.getElementById(id)!;
@@ -29,15 +29,6 @@ const LABELS: Partial<Record<keyof Settings, MessageKey>> = {
   minimumRulesetVersion: 'options_set_min_version',
   refreshIntervalMinutes: 'options_set_refresh',
   uiLanguage: 'options_set_language',
-};
-
-const COUNT_LABELS: Record<CountKind, MessageKey> = {
-  warned: 'counts_warned',
-  fixed: 'counts_fixed',
-  edited: 'counts_edited',
-  postedAnyway: 'counts_posted_anyway',
-  cancelled: 'counts_cancelled',
-  reportedWrong: 'counts_wrong',
 };
 
 /** English text from the background (or a policy title): marked so screen readers read it as English. */

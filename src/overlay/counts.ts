@@ -4,11 +4,22 @@
  * text, never sent anywhere. The popup shows them and can clear them.
  */
 import type Browser from 'webextension-polyfill';
+import type { MessageKey } from './i18n.js';
 
 export const COUNTS_KEY = 'ruleCounts';
 export const COUNT_KINDS = ['warned', 'fixed', 'edited', 'postedAnyway', 'cancelled', 'reportedWrong'] as const;
 export type CountKind = (typeof COUNT_KINDS)[number];
 export type RuleCounts = Record<string, Partial<Record<CountKind, number>>>;
+
+/** Column heading of each count, for the popup and the options page. */
+export const COUNT_LABELS: Record<CountKind, MessageKey> = {
+  warned: 'counts_warned',
+  fixed: 'counts_fixed',
+  edited: 'counts_edited',
+  postedAnyway: 'counts_posted_anyway',
+  cancelled: 'counts_cancelled',
+  reportedWrong: 'counts_wrong',
+};
 
 export function isRuleCounts(v: unknown): v is RuleCounts {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

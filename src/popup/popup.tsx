@@ -14,20 +14,11 @@ import { ACTIVE_RULESET_KEY, isActiveRuleset, type Status } from '../shared/mess
 import { CATEGORY_KEYS, SeverityBadge, findingMessage } from '../overlay/Overlay.js';
 import { langTag, t, uiLanguage, type MessageKey } from '../overlay/i18n.js';
 import { loadSettings, type Settings } from '../overlay/settings.js';
-import { COUNTS_KEY, COUNT_KINDS, clearCounts, readCounts, type CountKind, type RuleCounts } from '../overlay/counts.js';
+import { COUNTS_KEY, COUNT_KINDS, COUNT_LABELS, clearCounts, readCounts, type CountKind, type RuleCounts } from '../overlay/counts.js';
 import { contactHref } from '../overlay/report.js';
 
 /** The Practise page (issue 4) where it is built; the link is shown only if the page exists. */
 const PRACTISE_PAGES = ['src/practise/index.html', 'practise.html'];
-
-const COUNT_LABELS: Record<CountKind, MessageKey> = {
-  warned: 'counts_warned',
-  fixed: 'counts_fixed',
-  edited: 'counts_edited',
-  postedAnyway: 'counts_posted_anyway',
-  cancelled: 'counts_cancelled',
-  reportedWrong: 'counts_wrong',
-};
 
 interface RulesetInfo {
   id: string;
