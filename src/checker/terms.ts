@@ -9,13 +9,6 @@ import { stem } from './stem.js';
 
 export type WordPattern = { kind: 'exact'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'number' } | { kind: 'any' };
 
-interface Entry {
-  words: WordPattern[];
-  conditionIds: number[];
-  /** Token index this entry last matched at, so several keys of one token count once. */
-  lastStart: number;
-}
-
 /** A term hit: token indices, inclusive. */
 export interface TermHit {
   t0: number;

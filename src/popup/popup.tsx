@@ -12,9 +12,9 @@ import { runCheck } from '../checker/engine.js';
 import type { Result } from '../checker/types.js';
 import { ACTIVE_RULESET_KEY, isActiveRuleset, type Status } from '../shared/messages.js';
 import { CATEGORY_KEYS, SeverityBadge, findingMessage } from '../overlay/Overlay.js';
-import { langTag, t, uiLanguage, type MessageKey } from '../overlay/i18n.js';
+import { langTag, t, uiLanguage } from '../overlay/i18n.js';
 import { loadSettings, type Settings } from '../overlay/settings.js';
-import { COUNTS_KEY, COUNT_KINDS, COUNT_LABELS, clearCounts, readCounts, type CountKind, type RuleCounts } from '../overlay/counts.js';
+import { COUNTS_KEY, COUNT_KINDS, COUNT_LABELS, clearCounts, readCounts, type RuleCounts } from '../overlay/counts.js';
 import { contactHref } from '../overlay/report.js';
 
 /** The Practise page (issue 4) where it is built; the link is shown only if the page exists. */
