@@ -6,6 +6,7 @@
 //   4. dist/firefox: the same files, manifest with background.scripts + gecko id
 //   5. zips of both in dist/
 import { build as esbuild, transform } from 'esbuild';
+import { BROWSER_SCRIPT } from './browser-bundle.mjs';
 import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -56,16 +57,8 @@ const contentEntry = source.content_scripts[0].js[0];
 await esbuild({
   entryPoints: [r('src/content/index.ts')],
   outfile: r('dist/chrome', contentEntry),
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['chrome120', 'firefox128'],
-  minify: true,
-  legalComments: 'none',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
+  ...BROWSER_SCRIPT,
   define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
   plugins: [minifiedOverlayCss],
 });
 

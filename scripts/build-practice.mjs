@@ -4,6 +4,7 @@
 //   index.html                goes to facebook/
 // Everything is local: the pages load nothing from the network.
 import { build } from 'esbuild';
+import { BROWSER_SCRIPT } from './browser-bundle.mjs';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,18 +21,10 @@ mkdirSync(path.join(out, 'assets'), { recursive: true });
 await build({
   entryPoints: [path.join(root, 'src/practice/main.tsx')],
   outfile: path.join(out, 'assets/app.js'),
-  bundle: true,
-  format: 'iife', // a classic script: runs after the extension's document_start content script
-  platform: 'browser',
-  target: ['chrome120', 'firefox128'],
-  minify: true,
-  legalComments: 'none',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
+  ...BROWSER_SCRIPT, // a classic script: runs after the extension's document_start content script
   loader: { '.json': 'json' },
   // draft-js (via fbjs) still expects Node's `global`.
   define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-  logLevel: 'warning',
 });
 
 const page = (site) => `<!doctype html>
