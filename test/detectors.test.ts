@@ -144,6 +144,20 @@ describe('security', () => {
   it('not passwords', () => {
     expect(found('password', 'I reset my password again')).toEqual([]);
     expect(found('password', 'Use a unique, complex password for every account. Never share your login.')).toEqual([]);
+    expect(found('password', 'Password tip for my non-NHS friends: use three random words')).toEqual([]);
+  });
+  it('codes far from their key safe or keypad, spaced or dashed', () => {
+    expect(found('access-code', 'key safe at Greenwich with the vehicle keys is 7 3 1 9 if late')).toEqual(['7 3 1 9']);
+    expect(found('access-code', 'the keypad for the staff room at the back of the building by the bins is 2580')).toEqual(['2580']);
+    expect(found('access-code', 'Keysafe at the Church St out-of-hours entrance is now 3-9-1-4 btw')).toEqual(['3-9-1-4']);
+  });
+  it('round-three people and addresses: Welsh streets, short-form first names, Sq', () => {
+    expect(found('address', 'Dewi Hughes at 4 Maes y Coed, Caernarfon')).toEqual(['4 Maes y Coed']);
+    expect(found('address', 'ring her at 3 Porchester Sq re her smear')).toEqual(['3 Porchester Sq']);
+    expect(found('address', 'the caller from Leyton Green Rd who threatened')).toEqual(['caller from Leyton Green Rd']);
+    expect(found('named-person', 'Dewi Hughes is on the marker list')).toEqual(['Dewi Hughes']);
+    expect(found('named-person', 'Eirlys Davies, 86, from Sketty')).toEqual(['Eirlys Davies']);
+    expect(found('address', 'Bryn Terfel sang at the Millennium Centre')).toEqual([]);
   });
 });
 // Speed is measured by `npm run bench`, never asserted with a timer in tests.

@@ -26,11 +26,15 @@ export function findAccessCodes(doc: Doc): Span[] {
     const tj = tokenIndexAt(doc, end - 1);
     let strong = false;
     let weak = 0;
-    for (let i = Math.max(0, ti - 8); i <= Math.min(doc.tokens.length - 1, tj + 3); i++) {
+    // Look back up to 12 words: "key safe at Greenwich with the vehicle keys is 7 3 1 9",
+    // "the changing room door code is the year the hospital opened ... (1984)".
+    // A strong code word may come up to 16 words before ("the keypad for the staff room at the back of the
+    // building by the bins is 2580"); weak words count only within 8.
+    for (let i = Math.max(0, ti - 16); i <= Math.min(doc.tokens.length - 1, tj + 3); i++) {
       if (i >= ti && i <= tj) continue;
       const keys = doc.tokens[i]!.keys;
-      if (keys.some((k) => STRONG.has(k)) || (keys.includes('key') && doc.tokens[i + 1]?.keys.includes('safe'))) strong = true;
-      else if (keys.some((k) => CODE_WORDS.has(k))) weak++;
+      if (keys.some((k) => STRONG.has(k)) || (keys.includes('key') && doc.tokens[i + 1]?.keys.includes('safe')) || (keys.includes('safe') && doc.tokens[i - 1]?.keys.includes('key'))) strong = true;
+      else if (i >= ti - 8 && keys.some((k) => CODE_WORDS.has(k))) weak++;
     }
     if (!strong && weak < 2) continue;
     // A bare year ("code of practice 2019") needs a strong code word and no date words.
@@ -69,6 +73,8 @@ export function findSecrets(doc: Doc): Span[] {
       words++;
       const secret = c[0].replace(/^[-_]+|[-_]+$/g, '');
       if (secret.length < 4 || NOT_SECRET.has(secret.toLowerCase())) continue;
+      // Hyphenated ordinary words ("non-NHS", "e-Learning", "Wi-Fi") are not secrets.
+      if (/^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(secret) && secret.split('-').every((p) => /^(?:[A-Z]+|[A-Za-z][a-z]*)$/.test(p))) continue;
       const hasDigit = /\d/.test(secret);
       const hasLetter = /[A-Za-z]/.test(secret);
       const symbol = /[!@#$%^&*_+]/.test(secret);
