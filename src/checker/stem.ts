@@ -1,7 +1,7 @@
 /**
  * A deliberately light English stemmer for word lists: plural and possessive -s,
- * -es, -ies, and -ed / -ing, with a final silent e dropped so "take", "taking"
- * and "taken" meet. Porter-style stemmers go further and conflate words that
+ * -es, -ies, and -ed / -ing, with a final silent e dropped on longer words so
+ * "nurse", "nurses" and "nursing" meet. Porter-style stemmers go further and conflate words that
  * matter apart here ("news" and "new", "general" and "generous", "organisation"
  * and "organ"), so this one only undoes inflection and keeps stems of 3+ letters.
  */
@@ -37,7 +37,8 @@ function computeStem(w: string): string {
   else if (s.endsWith('ed') && s.length - 2 >= 3) s = s.slice(0, -2);
   else if (s.endsWith('en') && s.length > 5 && /(?:tak|giv|writ|driv|brok|chos|spok|stol|forgott|beat|eat|fall|hidd)en$/.test(s)) s = s.slice(0, -2);
   if (s !== w && DOUBLE.test(s)) s = s.slice(0, -1);
-  // Drop a final silent e so "nurse"/"nurses"/"nursing" and "take"/"taking" share a stem.
-  if (s.endsWith('e') && s.length > 3 && !s.endsWith('ee')) s = s.slice(0, -1);
+  // Drop a final silent e so "nurse"/"nurses"/"nursing" share a stem; only on longer words,
+  // since short ones collide ("note"/"not", "care"/"car", "hate"/"hat").
+  if (s.endsWith('e') && s.length >= 5 && !s.endsWith('ee')) s = s.slice(0, -1);
   return s.length >= 3 ? s : w;
 }
