@@ -14,7 +14,7 @@ import bundled from '../generated/rulesets.json';
 import { SETTINGS_KEY, type Settings, type Status } from '../shared/messages.js';
 import { langTag, setUiLanguage, t, uiLanguage, uiLanguageReady, type MessageKey } from '../overlay/i18n.js';
 import { loadSettings } from '../overlay/settings.js';
-import { COUNTS_KEY, COUNT_KINDS, COUNT_LABELS, clearCounts, readCounts, type CountKind, type RuleCounts } from '../overlay/counts.js';
+import { COUNTS_KEY, COUNT_KINDS, COUNT_LABELS, clearCounts, readCounts, type RuleCounts } from '../overlay/counts.js';
 
 const rulesets = bundled as unknown as Record<string, { id: string; version: number; policy?: { title?: string } }>;
 const $ = (id: string) => document.getElementById(id)!;
