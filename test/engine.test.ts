@@ -174,8 +174,8 @@ describe('ruleset errors name file, line, rule and field', () => {
     category: security
     severity: warn${clause}
     message: m
-    match: { terms: ["ab*", "_ weeks"] }${examples}
+    match: { terms: ["ab*", "_ weeks", "rt @", "county durham & darlington"] }${examples}
 `));
-    expect(issues.map((i) => i.field)).toEqual(['match.terms[0]', 'match.terms[1]']);
+    expect(issues.map((i) => i.field)).toEqual(["match.terms[0]", "match.terms[1]", "match.terms[2]"]);
   });
 });

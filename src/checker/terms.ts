@@ -20,8 +20,8 @@ const WORD_IN_TERM = /[@$]?[\p{L}\p{N}]+(?:[@$!|'’*]+[\p{L}\p{N}]+)*/gu;
 /** Parses one authored term ("bed #", "stab*", "a&e", "can't") into word patterns, or explains why it cannot. */
 export function parseTerm(term: string): WordPattern[] | string {
   const words: WordPattern[] = [];
-  for (const piece of term.toLowerCase().split(/[\s\-–—/,.;:!?()"“”]+/u)) {
-    if (piece === '') continue;
+  const pieces = term.toLowerCase().split(/[\s\-–—/,.;:!?()"“”]+/u).filter((p) => p !== '');
+  for (const [i, piece] of pieces.entries()) {
     if (piece === '#') words.push({ kind: 'number' });
     else if (piece === '_') words.push({ kind: 'any' });
     else if (piece.endsWith('*')) {
@@ -30,8 +30,13 @@ export function parseTerm(term: string): WordPattern[] | string {
       if (!/^[\p{L}\p{N}]+$/u.test(prefix)) return `"${term}": * may only follow letters or digits`;
       words.push({ kind: 'prefix', prefix });
     } else {
-      // Symbols and emoji are not words in the text either ("county durham & darlington").
+      // Symbols and emoji are not words in the text either, so inside a phrase they are
+      // skipped ("county durham & darlington"); at either end they would silently widen the
+      // term ("rt @" would match every "rt"), so that is an error.
       const found = piece.match(WORD_IN_TERM) ?? [];
+      if (found.length === 0 && (i === 0 || i === pieces.length - 1)) {
+        return `"${term}": "${piece}" is not a word (terms match whole words only); use a \`pattern\` for symbols or emoji`;
+      }
       // Stemmed, so "insult" also matches "insults", "insulted", "insulting" (tokens carry their stem as a key).
       for (const w of found) words.push({ kind: 'exact', word: stem(wordKeys(w).keys[0]!) });
     }
