@@ -4,8 +4,11 @@
 // Ends with one plain "N passed, N failed" line over unit and end-to-end tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 mkdirSync('.tmp', { recursive: true });
+// Absolute: Playwright resolves a relative report path against the config's folder.
+const E2E_REPORT = resolve('.tmp/e2e.json');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (label, cmd, args, env = {}) => {
   console.log(`\n=== ${label}`);
@@ -33,9 +36,9 @@ step('build (CLI, extension for Chrome and Firefox)', npm, ['run', '--silent', '
 step('web-ext lint', npm, ['run', '--silent', 'lint:firefox']);
 step('end-to-end fixtures', npm, ['run', '--silent', 'build:fixtures']);
 if (ok) {
-  const e2eOk = run('end-to-end tests (Playwright)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/e2e.json' });
-  if (existsSync('.tmp/e2e.json')) {
-    const s = JSON.parse(readFileSync('.tmp/e2e.json', 'utf8')).stats ?? {};
+  const e2eOk = run('end-to-end tests (Playwright)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT });
+  if (existsSync(E2E_REPORT)) {
+    const s = JSON.parse(readFileSync(E2E_REPORT, 'utf8')).stats ?? {};
     passed += s.expected ?? 0;
     failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
   }
