@@ -17,7 +17,10 @@ const HOSTS: Record<string, string> = {
 };
 
 export interface Recorder {
+  /** Requests that would have left the machine (all aborted). */
   stray: string[];
+  /** Fixture documents answered at their real URLs, when the caller wants to see them. */
+  served?: string[];
 }
 
 export async function servedPage(browser: Browser, recorder: Recorder): Promise<Page> {
@@ -37,6 +40,7 @@ export async function servedPage(browser: Browser, recorder: Recorder): Promise<
       isDocument = req.isNavigationRequest(); // WebDriver BiDi has no resource types
     }
     if (site && isDocument) {
+      recorder.served?.push(req.url());
       void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(path.join(FIXTURES, `${site}.html`), 'utf8') });
       return;
     }
@@ -75,6 +79,14 @@ export function launchFirefox(): Promise<Browser> {
 export const postsOf = (page: Page) => page.evaluate(() => [...(window as unknown as { __posts: string[] }).__posts]);
 export const panelVisible = (page: Page) =>
   page.evaluate(() => !!document.getElementById('think-twice-overlay')?.shadowRoot?.querySelector('.tt-panel'));
+
+/** The card's text and its buttons' labels (the overlay's open shadow root). */
+export const panelText = (page: Page) =>
+  page.evaluate(() => document.getElementById('think-twice-overlay')?.shadowRoot?.querySelector('.tt-panel')?.textContent ?? '');
+export const panelButtons = (page: Page) =>
+  page.evaluate(() =>
+    [...(document.getElementById('think-twice-overlay')?.shadowRoot?.querySelectorAll('.tt-panel button') ?? [])].map((b) => b.textContent?.trim() ?? ''),
+  );
 
 /** Type into the focused editor; '\n' as Shift+Enter. */
 export async function typeText(page: Page, text: string): Promise<void> {

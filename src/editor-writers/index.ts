@@ -27,7 +27,11 @@ function selectAll(editor: HTMLElement): void {
 function pasteEvent(text: string): ClipboardEvent {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  return new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  // Firefox ignores `clipboardData` in the init dictionary (the event gets an empty
+  // DataTransfer of its own) and takes Gecko's non-standard `dataType` + `data` instead;
+  // Chromium ignores those two. Passing both gives every editor the text.
+  const init = { clipboardData: data, dataType: 'text/plain', data: text, bubbles: true, cancelable: true, composed: true };
+  return new ClipboardEvent('paste', init as ClipboardEventInit);
 }
 
 async function writeTextField(field: HTMLTextAreaElement | HTMLInputElement, text: string): Promise<WriteOutcome> {
@@ -55,7 +59,10 @@ export async function writeEditorText(editor: HTMLElement, text: string): Promis
   const before = readText(editor).text;
   selectAll(editor);
   await macrotask();
-  editor.dispatchEvent(pasteEvent(text));
+  const paste = pasteEvent(text);
+  // A paste that carries no text would make the editor delete the selection: send it
+  // only when the event really holds the new text.
+  if (sameText(paste.clipboardData?.getData('text/plain') ?? '', text)) editor.dispatchEvent(paste);
   await frame();
   const after = readText(editor).text;
   if (sameText(after, text)) return 'written';
