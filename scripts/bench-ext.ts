@@ -47,26 +47,26 @@ try {
   await page.waitForSelector('#think-twice-overlay[data-checks]', { state: 'attached' });
 
   // Keystroke -> verdict: a page-world keydown timestamp to the host's data-checks change.
-  const keyToVerdict: number[] = [];
+  // The page records each timing itself; we only poll it (a page.evaluate left pending
+  // while typing made Playwright lose the page on this machine).
+  await page.evaluate(() => {
+    const host = document.getElementById('think-twice-overlay')!;
+    const w = window as unknown as { __ttKeyToVerdict: number[] };
+    w.__ttKeyToVerdict = [];
+    let t0 = 0;
+    window.addEventListener('keydown', () => (t0 = performance.now()), true);
+    new MutationObserver(() => {
+      if (t0) {
+        w.__ttKeyToVerdict.push(performance.now() - t0);
+        t0 = 0;
+      }
+    }).observe(host, { attributes: true, attributeFilter: ['data-checks'] });
+  });
   for (let i = 0; i < 15; i++) {
-    const pending = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const host = document.getElementById('think-twice-overlay')!;
-          let t0 = 0;
-          window.addEventListener('keydown', () => (t0 = performance.now()), { once: true });
-          const mo = new MutationObserver(() => {
-            if (t0) {
-              mo.disconnect();
-              resolve(performance.now() - t0);
-            }
-          });
-          mo.observe(host, { attributes: true, attributeFilter: ['data-checks'] });
-        }),
-    );
     await page.keyboard.type(String.fromCharCode(97 + i));
-    keyToVerdict.push(await pending);
+    await page.waitForFunction((n) => (window as unknown as { __ttKeyToVerdict: number[] }).__ttKeyToVerdict.length > n, i);
   }
+  const keyToVerdict = await page.evaluate(() => (window as unknown as { __ttKeyToVerdict: number[] }).__ttKeyToVerdict);
   console.log(`  keystroke -> verdict: median ${ms(median(keyToVerdict))}, p95 ${ms(p95(keyToVerdict))} (includes the 120 ms debounce; n=15)`);
 
   // Per-keystroke cost on the main thread: time inside our capture listeners for one keydown+keyup.
