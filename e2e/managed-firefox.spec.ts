@@ -3,13 +3,13 @@
 // fetched from a loopback server (a plain CORS request: no host permission), and "Post
 // anyway" switched off. Firefox reads policy only at start, so it is written before launch.
 import { test, expect } from '@playwright/test';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIREFOX_DIR } from './ext-helpers';
 import { makeSigner, policySandbox, signedClh, startServer, staticJson, type LoopbackServer, type PolicySandbox } from './managed-helpers';
-import { panelVisible, postsOf, servedPage, typeText, waitFor, type Recorder } from './puppeteer-helpers';
+import { launchFirefox, panelVisible, postsOf, servedPage, typeText, waitFor, type Recorder } from './puppeteer-helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -44,19 +44,7 @@ test.beforeAll(async () => {
       },
     },
   });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: sandbox.executable,
-    headless: true,
-    extraPrefsFirefox: {
-      'xpinstall.signatures.required': false,
-      'extensions.autoDisableScopes': 0,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      'app.update.enabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-    },
-  });
+  browser = await launchFirefox(sandbox.executable);
   await browser.installExtension(FIREFOX_DIR);
 });
 

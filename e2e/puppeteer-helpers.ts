@@ -60,10 +60,11 @@ export function launchChromium(extensionDir: string): Promise<Browser> {
   });
 }
 
-export function launchFirefox(): Promise<Browser> {
+/** Debian's Firefox ESR, headless, with unsigned extensions allowed and nothing phoning home. */
+export function launchFirefox(executablePath = '/usr/bin/firefox-esr'): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
+    executablePath,
     headless: true,
     extraPrefsFirefox: {
       'xpinstall.signatures.required': false,
